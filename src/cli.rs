@@ -1,0 +1,447 @@
+//! The command line: clap definitions, and each command as a function from arguments to
+//! an exit code. `main` stays a one-liner; errors are printed once, here.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use anyhow::{Context, Result};
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::engine::monte_carlo::{MonteCarlo, RunError};
+use crate::engine::results::RunResults;
+use crate::engine::schedule::{Draws, PathwayTimes, run_pathway};
+use crate::export::chart::{self, ImageFormat};
+use crate::export::csv::{RunsWriter, num, stages_csv, summary_csv};
+use crate::export::files::OutputFolder;
+use crate::export::manifest::{Manifest, ScenarioRecord, Timings};
+use crate::model::{Model, TargetClock};
+use crate::scenario::validate::MAX_ITERATIONS;
+use crate::scenario::{self, LoadedScenario, Overrides};
+
+/// Exit code for success.
+pub const EXIT_OK: i32 = 0;
+/// Exit code for any failure that is not bad input.
+pub const EXIT_FAILURE: i32 = 1;
+/// Exit code for bad input: usage, an unreadable or invalid scenario.
+pub const EXIT_BAD_INPUT: i32 = 2;
+
+/// regsim: simulate regulatory-approval timelines.
+#[derive(Debug, Parser)]
+#[command(name = "regsim", version, about, long_about = None, max_term_width = 100)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Monte Carlo run: summary.csv, stages.csv, charts and manifest.json per scenario.
+    Run(RunArgs),
+    /// Validate scenario files only; print every problem with its file, line and column.
+    Check {
+        /// Scenario files (TOML).
+        #[arg(required = true)]
+        scenarios: Vec<PathBuf>,
+    },
+    /// The deterministic schedule: each stage's dates at its median, the critical path.
+    Explain {
+        /// Scenario file (TOML).
+        scenario: PathBuf,
+        /// Submission date instead of the scenario's, e.g. 2025-01-15.
+        #[arg(long, value_name = "DATE")]
+        submitted: Option<NaiveDate>,
+    },
+    /// Print the JSON Schema of the scenario format.
+    Schema,
+}
+
+#[derive(Debug, clap::Args)]
+struct RunArgs {
+    /// Scenario files (TOML).
+    #[arg(required = true)]
+    scenarios: Vec<PathBuf>,
+    /// Output folder [default: output/<scenario file name>]; with several scenarios,
+    /// each gets a sub-folder named after its file.
+    #[arg(short, long, value_name = "DIR")]
+    output: Option<PathBuf>,
+    /// Monte Carlo iterations [default: the scenario's].
+    #[arg(short = 'n', long, value_name = "N")]
+    iterations: Option<u64>,
+    /// Random seed [default: the scenario's].
+    #[arg(long, value_name = "N")]
+    seed: Option<u64>,
+    /// Submission date instead of the scenario's, e.g. 2025-01-15.
+    #[arg(long, value_name = "DATE")]
+    submitted: Option<NaiveDate>,
+    /// Which outputs to write; manifest.json is always written.
+    #[arg(long, value_delimiter = ',', default_value = "csv,png,svg")]
+    format: Vec<Format>,
+    /// Also write runs.csv: one row per iteration and pathway.
+    #[arg(long)]
+    runs: bool,
+    /// Worker threads [default: all cores]. Results do not depend on it.
+    #[arg(long, value_name = "N")]
+    threads: Option<usize>,
+    /// Print only errors.
+    #[arg(short, long)]
+    quiet: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    /// summary.csv and stages.csv (and runs.csv with --runs)
+    Csv,
+    /// distribution.png and timeline.png
+    Png,
+    /// distribution.svg and timeline.svg
+    Svg,
+}
+
+/// A failure, sorted by exit code.
+enum Failure {
+    /// Bad input; the text is already formatted.
+    BadInput(String),
+    /// Anything else.
+    Other(anyhow::Error),
+}
+
+impl From<anyhow::Error> for Failure {
+    fn from(e: anyhow::Error) -> Self {
+        Failure::Other(e)
+    }
+}
+
+/// Parses the command line, runs the command, prints any error; returns the exit code.
+pub fn main() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() {
+                EXIT_BAD_INPUT
+            } else {
+                EXIT_OK
+            };
+        }
+    };
+    let result = match cli.command {
+        Command::Run(args) => run(&args),
+        Command::Check { scenarios } => check(&scenarios),
+        Command::Explain {
+            scenario,
+            submitted,
+        } => explain(&scenario, submitted),
+        Command::Schema => {
+            println!("{}", scenario::json_schema());
+            Ok(())
+        }
+    };
+    match result {
+        Ok(()) => EXIT_OK,
+        Err(Failure::BadInput(text)) => {
+            eprint!("{text}");
+            if !text.ends_with('\n') {
+                eprintln!();
+            }
+            EXIT_BAD_INPUT
+        }
+        Err(Failure::Other(e)) => {
+            eprintln!("error: {e:#}");
+            EXIT_FAILURE
+        }
+    }
+}
+
+/// Loads every file, reporting the problems of all of them before giving up.
+fn load_all(paths: &[PathBuf], overrides: &Overrides) -> Result<Vec<LoadedScenario>, Failure> {
+    let mut loaded = Vec::new();
+    let mut errors = String::new();
+    for path in paths {
+        match scenario::load(path, overrides) {
+            Ok(s) => match median_schedules(&s.model) {
+                Ok(_) => loaded.push(s),
+                Err(e) => errors.push_str(&format!("error: {e}\n  --> {}\n", path.display())),
+            },
+            Err(d) => {
+                if !errors.is_empty() {
+                    errors.push('\n');
+                }
+                errors.push_str(&d.to_string());
+            }
+        }
+    }
+    if errors.is_empty() {
+        Ok(loaded)
+    } else {
+        Err(Failure::BadInput(errors))
+    }
+}
+
+/// The deterministic schedule of every pathway.
+pub fn median_schedules(
+    model: &Model,
+) -> Result<Vec<PathwayTimes>, crate::engine::schedule::ScheduleError> {
+    model
+        .pathways
+        .iter()
+        .map(|p| {
+            let mut t = PathwayTimes::default();
+            run_pathway(model, p, Draws::Median, &mut t).map(|_| t)
+        })
+        .collect()
+}
+
+fn check(paths: &[PathBuf]) -> Result<(), Failure> {
+    let loaded = load_all(paths, &Overrides::default())?;
+    for (path, s) in paths.iter().zip(&loaded) {
+        let stages: usize = s.model.pathways.iter().map(|p| p.stages.len()).sum();
+        println!(
+            "ok: {} ({} pathways, {} stages, {} gates)",
+            path.display(),
+            s.model.pathways.len(),
+            stages,
+            s.model.gates.len()
+        );
+    }
+    Ok(())
+}
+
+fn explain(path: &Path, submitted: Option<NaiveDate>) -> Result<(), Failure> {
+    let loaded = load_all(&[path.to_path_buf()], &Overrides { submitted })?;
+    let model = &loaded[0].model;
+    println!("{}", model.title);
+    if !model.description.is_empty() {
+        println!("{}", model.description.trim());
+    }
+    let schedules =
+        median_schedules(model).map_err(|e| Failure::BadInput(format!("error: {e}")))?;
+    for (i, t) in schedules.iter().enumerate() {
+        println!();
+        print!("{}", crate::export::explain::schedule_table(model, i, t));
+    }
+    Ok(())
+}
+
+fn run(args: &RunArgs) -> Result<(), Failure> {
+    let started = Instant::now();
+    if let Some(n) = args.iterations {
+        if n == 0 || n > MAX_ITERATIONS {
+            return Err(Failure::BadInput(format!(
+                "error: --iterations must be between 1 and {MAX_ITERATIONS}, not {n}\n"
+            )));
+        }
+    }
+    if args.threads == Some(0) {
+        return Err(Failure::BadInput(
+            "error: --threads must be at least 1\n".into(),
+        ));
+    }
+    let overrides = Overrides {
+        submitted: args.submitted,
+    };
+    let loaded = load_all(&args.scenarios, &overrides)?;
+    let load_seconds = started.elapsed().as_secs_f64();
+    let threads = args
+        .threads
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .context("cannot start the worker threads")?;
+    let several = loaded.len() > 1;
+    for (path, s) in args.scenarios.iter().zip(&loaded) {
+        let dir = match (&args.output, several) {
+            (Some(o), false) => o.clone(),
+            (Some(o), true) => o.join(&s.model.name),
+            (None, _) => Path::new("output").join(&s.model.name),
+        };
+        let ctx = RunContext {
+            args,
+            path,
+            scenario: s,
+            dir: &dir,
+            threads,
+            load_seconds,
+        };
+        pool.install(|| run_one(&ctx))?;
+    }
+    Ok(())
+}
+
+struct RunContext<'a> {
+    args: &'a RunArgs,
+    path: &'a Path,
+    scenario: &'a LoadedScenario,
+    dir: &'a Path,
+    threads: usize,
+    load_seconds: f64,
+}
+
+fn run_one(ctx: &RunContext) -> Result<(), Failure> {
+    let args = ctx.args;
+    let model = &ctx.scenario.model;
+    let mc = MonteCarlo {
+        iterations: args.iterations.unwrap_or(model.iterations),
+        seed: args.seed.unwrap_or(model.seed),
+        keep_rows: args.runs,
+    };
+    let mut out = OutputFolder::open(ctx.dir)?;
+    let wants = |f: Format| args.format.contains(&f);
+
+    let t0 = Instant::now();
+    let progress = progress_bar(mc.iterations, args.quiet, &model.name);
+    let mut runs = if args.runs {
+        let tmp = out.stage("runs.csv");
+        let file = std::fs::File::create(&tmp)
+            .with_context(|| format!("cannot create {}", tmp.display()))?;
+        Some(RunsWriter::new(model, std::io::BufWriter::new(file))?)
+    } else {
+        None
+    };
+    let results = mc
+        .run(
+            model,
+            |rows| runs.as_mut().map_or(Ok(()), |w| w.write(rows)),
+            |done| progress.set_position(done),
+        )
+        .map_err(|e| match e {
+            RunError::Schedule(e) => {
+                Failure::BadInput(format!("error: {e}\n  --> {}\n", ctx.path.display()))
+            }
+            RunError::Sink(e) => Failure::Other(e.context("cannot write runs.csv")),
+        })?;
+    progress.finish_and_clear();
+    if let Some(w) = runs {
+        use std::io::Write;
+        let mut file = w.finish()?;
+        file.flush().context("cannot write runs.csv")?;
+    }
+    let simulate_seconds = t0.elapsed().as_secs_f64();
+
+    let t1 = Instant::now();
+    if wants(Format::Csv) {
+        out.write("summary.csv", &summary_csv(model, &results)?)?;
+        out.write("stages.csv", &stages_csv(model, &results)?)?;
+    }
+    let schedules =
+        median_schedules(model).map_err(|e| Failure::BadInput(format!("error: {e}")))?;
+    for (format, ext, wanted) in [
+        (ImageFormat::Png, "png", wants(Format::Png)),
+        (ImageFormat::Svg, "svg", wants(Format::Svg)),
+    ] {
+        if wanted {
+            let p = out.stage(&format!("distribution.{ext}"));
+            chart::render_distribution(model, &results, format, &p)?;
+            let p = out.stage(&format!("timeline.{ext}"));
+            chart::render_timeline(model, &schedules, &results, format, &p)?;
+        }
+    }
+    let export_seconds = t1.elapsed().as_secs_f64();
+
+    let mut files: Vec<String> = Vec::new();
+    if wants(Format::Csv) {
+        files.extend(["summary.csv".into(), "stages.csv".into()]);
+    }
+    if args.runs {
+        files.push("runs.csv".into());
+    }
+    for (f, ext) in [(Format::Png, "png"), (Format::Svg, "svg")] {
+        if wants(f) {
+            files.extend([format!("distribution.{ext}"), format!("timeline.{ext}")]);
+        }
+    }
+    files.push("manifest.json".into());
+    let manifest = Manifest {
+        regsim_version: env!("CARGO_PKG_VERSION").into(),
+        scenarios: vec![ScenarioRecord {
+            path: ctx.path.display().to_string(),
+            sha256: ctx.scenario.sha256.clone(),
+        }],
+        seed: mc.seed,
+        iterations: mc.iterations,
+        submitted: model.submitted.to_string(),
+        overrides: args.submitted.map(|d| format!("submitted={d}")).into_iter().collect(),
+        threads: ctx.threads,
+        generator: "Xoshiro256++; one stream per (seed ^ FNV-1a(pathway id), iteration), seeded by SplitMix64".into(),
+        timings: Timings {
+            load_seconds: ctx.load_seconds,
+            simulate_seconds,
+            export_seconds,
+        },
+        files,
+    };
+    out.write("manifest.json", &manifest.to_json())?;
+    let dir = out.dir().to_path_buf();
+    out.commit()?;
+    if !args.quiet {
+        print_summary(model, &results, &dir, simulate_seconds);
+    }
+    Ok(())
+}
+
+fn progress_bar(iterations: u64, quiet: bool, name: &str) -> indicatif::ProgressBar {
+    if quiet || !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(iterations);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(
+            "{msg} [{bar:40}] {pos}/{len} iterations, {eta} left",
+        )
+        .expect("a valid template")
+        .progress_chars("=> "),
+    );
+    bar.set_message(name.to_string());
+    bar
+}
+
+fn print_summary(model: &Model, results: &RunResults, dir: &Path, seconds: f64) {
+    println!(
+        "{}: {} iterations, seed {}, {:.2} s",
+        model.title, results.iterations, results.seed, seconds
+    );
+    let w = model
+        .pathways
+        .iter()
+        .map(|p| p.id.chars().count())
+        .max()
+        .unwrap_or(7)
+        .max(7);
+    println!(
+        "  {:w$}  {:>6} {:>6} {:>6} {:>6}  target",
+        "pathway", "p10", "p50", "p80", "p90"
+    );
+    for (p, r) in model.pathways.iter().zip(&results.pathways) {
+        let h = &r.review_days;
+        let q = |x| h.percentile(x).map(num).unwrap_or_default();
+        let target = p.target.map(|t| {
+            let metric = match t.clock {
+                TargetClock::Total => &r.review_days,
+                TargetClock::Regulator => &r.regulator_days,
+            };
+            let met = metric.share_at_most(t.days).unwrap_or(0.0) * 100.0;
+            format!(
+                "{}% within {} days ({}): met by {:.1}%",
+                num(t.percentile),
+                num(t.days),
+                t.clock.as_str(),
+                met
+            )
+        });
+        println!(
+            "  {:w$}  {:>6} {:>6} {:>6} {:>6}  {}",
+            p.id,
+            q(10.0),
+            q(50.0),
+            q(80.0),
+            q(90.0),
+            target.unwrap_or_else(|| "-".into())
+        );
+    }
+    println!(
+        "  review days, submission to approval; outputs in {}",
+        dir.display()
+    );
+}

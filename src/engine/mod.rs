@@ -1,0 +1,8 @@
+//! The engine: turns a validated [`Model`](crate::model::Model) into schedules and
+//! statistics. It never reads or writes files.
+
+pub mod monte_carlo;
+pub mod results;
+pub mod rng;
+pub mod schedule;
+pub mod stats;

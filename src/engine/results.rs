@@ -1,0 +1,125 @@
+//! What a Monte Carlo run hands to the exporters: distributions per pathway and stage,
+//! held as whole-day histograms (see [`crate::engine::stats`]).
+
+use crate::engine::schedule::PathwayTimes;
+use crate::engine::stats::DayHistogram;
+use crate::model::Pathway;
+
+/// The metrics reported per pathway, in the order of summary.csv.
+pub const METRICS: [Metric; 4] = [
+    Metric::ReviewDays,
+    Metric::TimeToApprovalDays,
+    Metric::RegulatorDays,
+    Metric::ApplicantDays,
+];
+
+/// A per-iteration quantity of a pathway, in whole days.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Metric {
+    /// Submission to approval.
+    ReviewDays,
+    /// Readiness to approval. Without products in the scenario an application is
+    /// submitted on the day it is ready, so this equals `review_days`.
+    TimeToApprovalDays,
+    /// Review days minus the applicant's clock stops.
+    RegulatorDays,
+    /// The applicant's clock stops on the critical path.
+    ApplicantDays,
+}
+
+impl Metric {
+    /// The column value used in CSV.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Metric::ReviewDays => "review_days",
+            Metric::TimeToApprovalDays => "time_to_approval_days",
+            Metric::RegulatorDays => "regulator_days",
+            Metric::ApplicantDays => "applicant_days",
+        }
+    }
+}
+
+/// The distribution of one Monte Carlo run, all pathways.
+#[derive(Debug, Clone)]
+pub struct RunResults {
+    /// Iterations simulated.
+    pub iterations: u64,
+    /// The seed they were drawn with.
+    pub seed: u64,
+    /// One entry per pathway, in the model's order.
+    pub pathways: Vec<PathwayResults>,
+}
+
+/// Distributions of one pathway.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PathwayResults {
+    /// Submission to approval, in days.
+    pub review_days: DayHistogram,
+    /// Regulator time, in days.
+    pub regulator_days: DayHistogram,
+    /// Applicant time (clock stops on the critical path), in days.
+    pub applicant_days: DayHistogram,
+    /// One entry per stage, in the pathway's order.
+    pub stages: Vec<StageResults>,
+}
+
+/// Distributions of one stage.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct StageResults {
+    /// Iterations in which the stage happened.
+    pub ran: u64,
+    /// Iterations in which it was on the critical path.
+    pub critical: u64,
+    /// Elapsed days (start day to end day, gate waits included), when it happened.
+    pub elapsed_days: DayHistogram,
+    /// The day after submission on which it ended, every iteration.
+    pub end_day: DayHistogram,
+}
+
+impl PathwayResults {
+    /// Empty accumulators shaped for `pathway`.
+    pub fn new(pathway: &Pathway) -> Self {
+        Self {
+            stages: vec![StageResults::default(); pathway.stages.len()],
+            ..Self::default()
+        }
+    }
+
+    /// The histogram of a metric.
+    pub fn metric(&self, metric: Metric) -> &DayHistogram {
+        match metric {
+            Metric::ReviewDays | Metric::TimeToApprovalDays => &self.review_days,
+            Metric::RegulatorDays => &self.regulator_days,
+            Metric::ApplicantDays => &self.applicant_days,
+        }
+    }
+
+    /// Records one iteration.
+    #[inline]
+    pub fn record(&mut self, times: &PathwayTimes) {
+        self.review_days.add(times.review_days);
+        self.regulator_days.add(times.regulator_days);
+        self.applicant_days.add(times.applicant_days);
+        for (acc, s) in self.stages.iter_mut().zip(&times.stages) {
+            if s.ran {
+                acc.ran += 1;
+                acc.elapsed_days.add(s.elapsed_days() as u32);
+            }
+            acc.critical += s.critical as u64;
+            acc.end_day.add(s.end_day() as u32);
+        }
+    }
+
+    /// Adds another block's accumulators.
+    pub fn merge(&mut self, other: &PathwayResults) {
+        self.review_days.merge(&other.review_days);
+        self.regulator_days.merge(&other.regulator_days);
+        self.applicant_days.merge(&other.applicant_days);
+        for (a, b) in self.stages.iter_mut().zip(&other.stages) {
+            a.ran += b.ran;
+            a.critical += b.critical;
+            a.elapsed_days.merge(&b.elapsed_days);
+            a.end_day.merge(&b.end_day);
+        }
+    }
+}

@@ -1,0 +1,247 @@
+//! One pass through a pathway: when each stage starts and ends.
+//!
+//! Time is measured in days after submission (day 0 is the submission date). A stage
+//! starts when every stage it waits for has ended, then:
+//!
+//! - counting calendar days, it ends `duration` days later, fractions kept;
+//! - counting business days, it starts on the day its predecessors end (fractions round
+//!   up: work that ends during a day ends on that day's date), rolled forward to a
+//!   business day, and ends the duration's whole business days later (rounded up);
+//! - with a gate, it ends on the first gate date on or after the day its work is done;
+//! - a stage that does not happen (its probability) takes no time and waits for no gate.
+//!
+//! The pathway ends when its last stage ends; its approval date is that day rounded up.
+//! The critical path is traced back from the last stage to end through, at each step,
+//! the predecessor that ended last. Applicant days are the whole days of applicant-clock
+//! stages on the critical path (the clock stops agencies subtract); regulator days are
+//! the rest of the review, as agencies report the split.
+//!
+//! The same function computes the deterministic schedule (every distribution at its
+//! median, a stage with probability of at least one half happening) and each Monte Carlo
+//! iteration (draws from a random stream), so both follow exactly the same rules.
+
+use std::fmt;
+
+use crate::engine::rng::Xoshiro256pp;
+use crate::model::{Clock, DayCount, Model, Pathway};
+
+/// Where a pass takes its durations from.
+pub enum Draws<'a> {
+    /// Every distribution at its median; probabilistic stages happen when p >= 0.5.
+    Median,
+    /// Random draws, in stage order: for a stage with probability below one a uniform
+    /// draw decides whether it happens, then its duration is drawn (a fixed duration
+    /// draws nothing).
+    Random(&'a mut Xoshiro256pp),
+}
+
+/// When one stage ran, in days after submission.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct StageTimes {
+    /// Whether the stage happened in this pass.
+    pub ran: bool,
+    /// When its predecessors had all ended.
+    pub start: f64,
+    /// When it ended (equal to `start` when it did not happen).
+    pub end: f64,
+    /// Whether it lies on the critical path.
+    pub critical: bool,
+}
+
+impl StageTimes {
+    /// The day it started on (fractions round up).
+    pub fn start_day(&self) -> i64 {
+        whole_day(self.start)
+    }
+    /// The day it ended on (fractions round up).
+    pub fn end_day(&self) -> i64 {
+        whole_day(self.end)
+    }
+    /// Elapsed whole days from its start day to its end day, gate waits included.
+    pub fn elapsed_days(&self) -> i64 {
+        self.end_day() - self.start_day()
+    }
+}
+
+/// The outcome of one pass through a pathway. Reused between iterations so that the hot
+/// loop does not allocate.
+#[derive(Debug, Clone, Default)]
+pub struct PathwayTimes {
+    /// Per stage, in the pathway's stage order.
+    pub stages: Vec<StageTimes>,
+    /// Submission to approval, in whole days.
+    pub review_days: u32,
+    /// Whole days of applicant-clock stages on the critical path.
+    pub applicant_days: u32,
+    /// `review_days - applicant_days`.
+    pub regulator_days: u32,
+}
+
+/// Why a pass could not finish: the scenario asks for dates it does not define.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ScheduleError {
+    /// A gated stage was ready after the gate's last date.
+    GateExhausted {
+        /// The pathway's id.
+        pathway: String,
+        /// The stage's id.
+        stage: String,
+        /// The gate's id.
+        gate: String,
+        /// The day the stage was ready.
+        ready_day: i64,
+    },
+    /// A stage ran past the model's horizon (decades after submission).
+    BeyondHorizon {
+        /// The pathway's id.
+        pathway: String,
+        /// The stage's id.
+        stage: String,
+    },
+}
+
+impl fmt::Display for ScheduleError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ScheduleError::GateExhausted {
+                pathway,
+                stage,
+                gate,
+                ready_day,
+            } => write!(
+                f,
+                "stage `{stage}` of pathway `{pathway}` was ready on day {ready_day} after \
+                 submission, after the last date of gate `{gate}`; add later dates to the \
+                 gate or describe it by a rule (months and day_of_month)"
+            ),
+            ScheduleError::BeyondHorizon { pathway, stage } => write!(
+                f,
+                "stage `{stage}` of pathway `{pathway}` ends more than {} years after \
+                 submission; check its duration's units (days)",
+                crate::model::HORIZON_DAYS / 366
+            ),
+        }
+    }
+}
+
+impl std::error::Error for ScheduleError {}
+
+/// The day a moment falls on: fractions of a day round up.
+#[inline]
+pub fn whole_day(t: f64) -> i64 {
+    t.ceil() as i64
+}
+
+/// Runs one pass through `pathway`, writing the result into `out`.
+pub fn run_pathway(
+    model: &Model,
+    pathway: &Pathway,
+    mut draws: Draws<'_>,
+    out: &mut PathwayTimes,
+) -> Result<(), ScheduleError> {
+    let horizon = crate::model::HORIZON_DAYS as f64;
+    out.stages.clear();
+    out.stages
+        .resize(pathway.stages.len(), StageTimes::default());
+    for (i, stage) in pathway.stages.iter().enumerate() {
+        let ready = stage
+            .after
+            .iter()
+            .map(|&j| out.stages[j].end)
+            .fold(0.0f64, f64::max);
+        let (ran, work) = match &mut draws {
+            Draws::Median => (
+                stage.probability >= 0.5,
+                stage.duration.as_ref().map_or(0.0, |d| d.median()),
+            ),
+            Draws::Random(rng) => {
+                let ran = stage.probability >= 1.0 || rng.next_f64() < stage.probability;
+                let work = match &stage.duration {
+                    Some(d) if ran => d.sample(rng),
+                    _ => 0.0,
+                };
+                (ran, work)
+            }
+        };
+        let mut end = ready;
+        if ran {
+            end = match stage.days {
+                DayCount::Calendar => ready + work,
+                DayCount::Business => {
+                    let n = work.ceil().max(0.0) as u32;
+                    model
+                        .business_days
+                        .add_business_days(whole_day(ready), n)
+                        .ok_or_else(|| beyond(pathway, i))? as f64
+                }
+            };
+            if let Some(g) = stage.gate {
+                let gate = &model.gates[g];
+                let day = whole_day(end);
+                end = gate
+                    .next_on_or_after(day)
+                    .ok_or_else(|| ScheduleError::GateExhausted {
+                        pathway: pathway.id.clone(),
+                        stage: stage.id.clone(),
+                        gate: gate.id.clone(),
+                        ready_day: day,
+                    })? as f64;
+            }
+            if end.is_nan() || end > horizon {
+                return Err(beyond(pathway, i));
+            }
+        }
+        out.stages[i] = StageTimes {
+            ran,
+            start: ready,
+            end,
+            critical: false,
+        };
+    }
+    mark_critical_path(pathway, out);
+    Ok(())
+}
+
+fn beyond(pathway: &Pathway, stage: usize) -> ScheduleError {
+    ScheduleError::BeyondHorizon {
+        pathway: pathway.id.clone(),
+        stage: pathway.stages[stage].id.clone(),
+    }
+}
+
+/// Traces the critical path and fills in the day counts.
+fn mark_critical_path(pathway: &Pathway, out: &mut PathwayTimes) {
+    // The last stage to end; on a tie the one later in the list (nearer approval).
+    let mut current = None;
+    let mut latest = f64::NEG_INFINITY;
+    for (i, s) in out.stages.iter().enumerate() {
+        if s.end >= latest {
+            latest = s.end;
+            current = Some(i);
+        }
+    }
+    let review = whole_day(latest.max(0.0));
+    let mut applicant = 0i64;
+    while let Some(i) = current {
+        let s = &mut out.stages[i];
+        if s.ran {
+            s.critical = true;
+            if pathway.stages[i].clock == Clock::Applicant {
+                applicant += s.elapsed_days();
+            }
+        }
+        // The predecessor that ended last; on a tie the first listed.
+        let mut next = None;
+        let mut best = f64::NEG_INFINITY;
+        for &j in &pathway.stages[i].after {
+            if out.stages[j].end > best {
+                best = out.stages[j].end;
+                next = Some(j);
+            }
+        }
+        current = next;
+    }
+    out.review_days = review as u32;
+    out.applicant_days = applicant as u32;
+    out.regulator_days = (review - applicant) as u32;
+}

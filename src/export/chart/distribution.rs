@@ -1,0 +1,509 @@
+//! The distribution chart: per pathway, a histogram of review days (share of iterations
+//! per bin, left axis) and the cumulative curve (S-curve, right axis, 0 to 100 %), with
+//! the pathway's target as a dashed line and P50 and P80 marked on the curve.
+//!
+//! Pathways get one panel each, stacked for up to three, in a grid beyond. Panels share
+//! their x axis (range and bin width) when their ranges are comparable, so that a glance
+//! down the slide compares pathways; a pathway far shorter than the others (emergency
+//! approval next to standard review) gets its own range rather than a sliver.
+//!
+//! The S-curve is drawn through the percentiles themselves (the same linear
+//! interpolation as summary.csv), so the P50 and P80 marks lie exactly on it.
+
+use std::path::Path;
+
+use anyhow::ensure;
+use plotters::prelude::*;
+use plotters::style::text_anchor::HPos;
+
+use super::font::{self, ASCENT, DESCENT, font};
+use super::style::{
+    AXIS, AXIS_PX, BACKGROUND, CUMULATIVE, GRID, HEADING_PX, HEIGHT, HISTOGRAM, MARKER,
+    OUTER_MARGIN, TARGET, TEXT, TEXT_MUTED, TICK_PX, WIDTH,
+};
+use super::{Canvas, DrawResult, ImageFormat, LegendGlyph, days, render_to_file, thousands};
+use crate::engine::results::RunResults;
+use crate::engine::stats::DayHistogram;
+use crate::model::{Model, Target, TargetClock};
+
+/// Histogram (bars, left axis: share of iterations %) and cumulative S-curve (line,
+/// right axis 0-100 %) of review days per pathway, one panel per pathway, written to
+/// `path` as a 1600x1000 image in `format`.
+///
+/// Fails if `results` does not have one entry per pathway of `model`, or the file cannot
+/// be written.
+pub fn render_distribution(
+    model: &Model,
+    results: &RunResults,
+    format: ImageFormat,
+    path: &Path,
+) -> anyhow::Result<()> {
+    ensure!(
+        results.pathways.len() == model.pathways.len(),
+        "the results have {} pathways but the model has {}",
+        results.pathways.len(),
+        model.pathways.len()
+    );
+    let panels = panels(model, results);
+    render_to_file(
+        format,
+        path,
+        |root, metrics| draw(&Canvas { root, metrics }, model, results, &panels),
+        |root, metrics| draw(&Canvas { root, metrics }, model, results, &panels),
+    )
+}
+
+/// What one panel shows.
+#[derive(Debug, Clone)]
+struct Panel<'a> {
+    title: &'a str,
+    hist: &'a DayHistogram,
+    target: Option<Target>,
+    /// Share of iterations (0 to 1) meeting the target on its own clock.
+    achieved: Option<f64>,
+    /// The x axis range, in days.
+    x: (f64, f64),
+    /// Bin width in days.
+    bin: u32,
+}
+
+/// Smallest span a panel's axis covers, so that a single value (fixed durations, or one
+/// iteration) still shows as a bar in a readable range.
+fn min_span(center: f64) -> f64 {
+    (0.1 * center).max(10.0)
+}
+
+/// The days a panel must show: its values, and its target if that is not far away.
+fn wanted_range(hist: &DayHistogram, target: Option<Target>) -> Option<(f64, f64)> {
+    let (mut lo, mut hi) = (hist.min()? as f64, hist.max()? as f64);
+    if let Some(t) = target {
+        let span = (hi - lo).max(min_span(hi));
+        if t.days >= lo - span && t.days <= hi + span {
+            lo = lo.min(t.days);
+            hi = hi.max(t.days);
+        }
+    }
+    let span = min_span((lo + hi) / 2.0);
+    if hi - lo < span {
+        let c = (lo + hi) / 2.0;
+        (lo, hi) = ((c - span / 2.0).max(0.0), (c + span / 2.0).max(span));
+    }
+    Some((lo, hi))
+}
+
+/// A bin width of 1, 2 or 5 times a power of ten giving about 60 bins over `span`.
+fn bin_width(span: f64) -> u32 {
+    let raw = (span / 60.0).max(1.0);
+    let mut step = 1u64;
+    while step < u32::MAX as u64 {
+        for m in [1, 2, 5] {
+            if (step * m) as f64 >= raw {
+                return (step * m).min(u32::MAX as u64) as u32;
+            }
+        }
+        step *= 10;
+    }
+    u32::MAX
+}
+
+/// The axis range for `wanted`, padded, starting at 0 when that is close anyway.
+fn axis_range((lo, hi): (f64, f64), bin: u32) -> (f64, f64) {
+    let span = hi - lo;
+    let pad = (0.04 * span).max(bin as f64);
+    let (mut a, b) = (lo - pad, hi + pad);
+    if a < 0.15 * (b - a) {
+        a = a.min(0.0);
+    }
+    (a, b)
+}
+
+fn panels<'a>(model: &'a Model, results: &'a RunResults) -> Vec<Panel<'a>> {
+    let wanted: Vec<Option<(f64, f64)>> = model
+        .pathways
+        .iter()
+        .zip(&results.pathways)
+        .map(|(p, r)| wanted_range(&r.review_days, p.target))
+        .collect();
+    // Share the axis when the union is not much wider than the widest panel.
+    let known = wanted.iter().flatten();
+    let union = known
+        .clone()
+        .fold(None, |acc: Option<(f64, f64)>, &(lo, hi)| {
+            Some(acc.map_or((lo, hi), |(a, b)| (a.min(lo), b.max(hi))))
+        });
+    let widest = known.map(|(lo, hi)| hi - lo).fold(0.0, f64::max);
+    let shared = union.filter(|(lo, hi)| hi - lo <= 2.5 * widest);
+    model
+        .pathways
+        .iter()
+        .zip(&results.pathways)
+        .zip(wanted)
+        .map(|((p, r), own)| {
+            let range = shared.or(own).unwrap_or((0.0, 10.0));
+            let bin = bin_width(range.1 - range.0);
+            let achieved = p.target.and_then(|t| {
+                let h = match t.clock {
+                    TargetClock::Total => &r.review_days,
+                    TargetClock::Regulator => &r.regulator_days,
+                };
+                h.share_at_most(t.days)
+            });
+            Panel {
+                title: &p.title,
+                hist: &r.review_days,
+                target: p.target,
+                achieved,
+                x: axis_range(range, bin),
+                bin,
+            }
+        })
+        .collect()
+}
+
+/// Columns and rows of the panel grid.
+fn grid(n: usize) -> (usize, usize) {
+    let cols = match n {
+        0..=3 => 1,
+        4..=6 => 2,
+        7..=9 => 3,
+        _ => (n as f64).sqrt().ceil() as usize,
+    };
+    (cols, n.div_ceil(cols).max(1))
+}
+
+/// The target as a sentence, longest form first.
+fn target_labels(t: &Target, achieved: Option<f64>) -> Vec<String> {
+    let unit = match t.clock {
+        TargetClock::Total => "days",
+        TargetClock::Regulator => "regulator days",
+    };
+    let base = format!(
+        "target: {}% within {} {unit}",
+        days(t.percentile),
+        days(t.days)
+    );
+    let mut out = Vec::new();
+    if let Some(a) = achieved {
+        out.push(format!("{base} (simulated: {:.0}%)", a * 100.0));
+    }
+    out.push(base);
+    out.push(format!("target {}%: {}", days(t.percentile), days(t.days)));
+    out
+}
+
+fn draw<DB: DrawingBackend>(
+    c: &Canvas<'_, DB>,
+    model: &Model,
+    results: &RunResults,
+    panels: &[Panel<'_>],
+) -> DrawResult<(), DB> {
+    c.root.fill(&BACKGROUND)?;
+    let subtitle = format!(
+        "Days from submission to approval per pathway: {} Monte Carlo iterations (seed {})",
+        thousands(results.iterations),
+        results.seed
+    );
+    let below_header = c.header(&model.title, &subtitle)?;
+    let mut legend = vec![
+        (
+            LegendGlyph::Fill(HISTOGRAM),
+            "Share of iterations per bin (left axis)".to_string(),
+        ),
+        (
+            LegendGlyph::Line(CUMULATIVE),
+            "Cumulative share approved (right axis)".to_string(),
+        ),
+        (LegendGlyph::Dot(MARKER), "P50 and P80".to_string()),
+    ];
+    if panels.iter().any(|p| p.target.is_some()) {
+        legend.push((LegendGlyph::Dashed(TARGET), "Target".to_string()));
+    }
+    let below_legend = c.legend(&legend, below_header + 14)?;
+
+    // The panels' region, leaving room for the axis descriptions around it.
+    let side = 46;
+    let x_desc_baseline = HEIGHT as i32 - OUTER_MARGIN - (DESCENT * AXIS_PX) as i32;
+    let region = (
+        OUTER_MARGIN + side,
+        below_legend + 18,
+        WIDTH as i32 - OUTER_MARGIN - side,
+        x_desc_baseline - (ASCENT * AXIS_PX) as i32 - 8,
+    );
+    let mid_y = (region.1 + region.3) / 2;
+    let rotated = |text: &str, x: i32, color: RGBColor| {
+        let style = font(AXIS_PX)
+            .color(&color)
+            .transform(FontTransform::Rotate270)
+            .pos(plotters::style::text_anchor::Pos::new(
+                HPos::Center,
+                plotters::style::text_anchor::VPos::Center,
+            ));
+        c.root.draw(&Text::new(text.to_string(), (x, mid_y), style))
+    };
+    rotated("Share of iterations (%)", OUTER_MARGIN + 12, TEXT)?;
+    rotated(
+        "Cumulative share (%)",
+        WIDTH as i32 - OUTER_MARGIN - 12,
+        CUMULATIVE,
+    )?;
+    c.text(
+        "Days from submission to approval",
+        ((region.0 + region.2) / 2, x_desc_baseline),
+        AXIS_PX,
+        TEXT,
+        HPos::Center,
+    )?;
+
+    let (cols, rows) = grid(panels.len());
+    let (gap_x, gap_y) = (36, 22);
+    let cell_w = (region.2 - region.0 - gap_x * (cols as i32 - 1)) / cols as i32;
+    let cell_h = (region.3 - region.1 - gap_y * (rows as i32 - 1)) / rows as i32;
+    let target_row = panels.iter().any(|p| p.target.is_some());
+    for (i, panel) in panels.iter().enumerate() {
+        let (col, row) = ((i % cols) as i32, (i / cols) as i32);
+        let x0 = region.0 + col * (cell_w + gap_x);
+        let y0 = region.1 + row * (cell_h + gap_y);
+        draw_panel(c, panel, (x0, y0, x0 + cell_w, y0 + cell_h), target_row)?;
+    }
+    Ok(())
+}
+
+fn draw_panel<DB: DrawingBackend>(
+    c: &Canvas<'_, DB>,
+    p: &Panel<'_>,
+    (x0, y0, x1, y1): (i32, i32, i32, i32),
+    target_row: bool,
+) -> DrawResult<(), DB> {
+    // Title row: the pathway's title, and the bin width on the right.
+    let title_baseline = y0 + (ASCENT * HEADING_PX) as i32;
+    let note = format!("{}-day bins", p.bin);
+    let note_w = font::text_width(&note, TICK_PX);
+    c.text(
+        &note,
+        (x1, title_baseline),
+        TICK_PX,
+        TEXT_MUTED,
+        HPos::Right,
+    )?;
+    let title = font::fit(p.title, HEADING_PX, x1 - x0 - note_w - 24);
+    c.text(&title, (x0, title_baseline), HEADING_PX, TEXT, HPos::Left)?;
+    let mut top = title_baseline + (DESCENT * HEADING_PX) as i32 + 8;
+    let target_baseline = top + (ASCENT * TICK_PX) as i32;
+    if target_row {
+        top = target_baseline + (DESCENT * TICK_PX) as i32 + 6;
+    }
+
+    let Some((lo, hi)) = p.hist.min().zip(p.hist.max()) else {
+        c.text(
+            "no iterations",
+            ((x0 + x1) / 2, (top + y1) / 2),
+            AXIS_PX,
+            TEXT_MUTED,
+            HPos::Center,
+        )?;
+        return Ok(());
+    };
+    // Too small to draw a chart in (dozens of pathways): the title has to do.
+    if y1 - top < 90 || x1 - x0 < 200 {
+        return Ok(());
+    }
+
+    // Bars: the share of iterations per bin, each bin centred on its whole days.
+    let n = p.hist.count() as f64;
+    let first = lo - lo % p.bin;
+    let bars: Vec<(f64, f64, f64)> = (first..=hi)
+        .step_by(p.bin as usize)
+        .map(|b| {
+            let count: u64 = (b..b.saturating_add(p.bin))
+                .map(|d| p.hist.count_of(d))
+                .sum();
+            (
+                b as f64 - 0.5,
+                (b + p.bin) as f64 - 0.5,
+                count as f64 / n * 100.0,
+            )
+        })
+        .collect();
+    let max_share = bars.iter().map(|b| b.2).fold(0.0, f64::max);
+    let y_max = (max_share * 1.15).clamp(1.0, 115.0);
+    let (xa, xb) = p.x;
+
+    let area = c
+        .root
+        .margin(top, HEIGHT as i32 - y1, x0, WIDTH as i32 - x1);
+    let mut chart = ChartBuilder::on(&area)
+        .x_label_area_size(38)
+        .y_label_area_size(74)
+        .right_y_label_area_size(74)
+        .build_cartesian_2d(xa..xb, 0.0..y_max)?
+        .set_secondary_coord(xa..xb, 0.0..100.0);
+    let x_labels = ((x1 - x0 - 148) / 110).max(2) as usize;
+    let share_fmt = |v: &f64| {
+        if y_max < 5.0 {
+            format!("{v:.1}%")
+        } else {
+            format!("{v:.0}%")
+        }
+    };
+    let day_fmt = |v: &f64| days(*v);
+    chart
+        .configure_mesh()
+        .disable_x_mesh()
+        .light_line_style(TRANSPARENT)
+        .bold_line_style(GRID)
+        .axis_style(AXIS)
+        .x_labels(x_labels)
+        .y_labels(5)
+        .x_label_formatter(&day_fmt)
+        .y_label_formatter(&share_fmt)
+        .label_style(font(TICK_PX).color(&TEXT))
+        .draw()?;
+    let pct_fmt = |v: &f64| format!("{v:.0}%");
+    chart
+        .configure_secondary_axes()
+        .y_labels(5)
+        .y_label_formatter(&pct_fmt)
+        .label_style(font(TICK_PX).color(&CUMULATIVE))
+        .axis_style(AXIS)
+        .draw()?;
+
+    let (px, py) = chart.plotting_area().get_pixel_range();
+    let to_x =
+        |d: f64| px.start + ((d - xa) / (xb - xa) * (px.end - px.start) as f64).round() as i32;
+    let to_y = |pct: f64| py.end - (pct / 100.0 * (py.end - py.start) as f64).round() as i32;
+
+    chart.draw_series(bars.iter().map(|&(a, b, share)| {
+        Rectangle::new([(a.max(xa), 0.0), (b.min(xb), share)], HISTOGRAM.filled())
+    }))?;
+
+    // The target: a dashed line up to its label above the plot.
+    if let Some(t) = p.target {
+        let labels = target_labels(&t, p.achieved);
+        let width = px.end - px.start;
+        let label = labels
+            .iter()
+            .find(|l| font::text_width(l, TICK_PX) <= width)
+            .cloned()
+            .unwrap_or_else(|| font::fit(labels.last().map_or("", |l| l), TICK_PX, width));
+        let w = font::text_width(&label, TICK_PX);
+        if t.days < xa {
+            let label = font::fit(&format!("← {label}"), TICK_PX, width);
+            c.text(
+                &label,
+                (px.start, target_baseline),
+                TICK_PX,
+                TARGET,
+                HPos::Left,
+            )?;
+        } else if t.days > xb {
+            let label = font::fit(&format!("{label} →"), TICK_PX, width);
+            c.text(
+                &label,
+                (px.end, target_baseline),
+                TICK_PX,
+                TARGET,
+                HPos::Right,
+            )?;
+        } else {
+            let x = to_x(t.days);
+            let left = (x - w / 2).clamp(px.start, (px.end - w).max(px.start));
+            c.text(&label, (left, target_baseline), TICK_PX, TARGET, HPos::Left)?;
+            let line_top = target_baseline + (DESCENT * TICK_PX) as i32 + 2;
+            c.dashed((x, py.end), (x, line_top), TARGET, 3, (10, 6))?;
+        }
+    }
+
+    // The S-curve through the percentiles, flat at 0 % before and 100 % after.
+    let mut curve = vec![(xa, 0.0)];
+    curve.extend((0..=400).filter_map(|i| {
+        let q = i as f64 / 4.0;
+        p.hist.percentile(q).map(|d| (d.clamp(xa, xb), q))
+    }));
+    curve.push((xb, 100.0));
+    chart.draw_secondary_series(LineSeries::new(curve, CUMULATIVE.stroke_width(4)))?;
+
+    // P50 and P80: dots on the curve, labelled on the side where the curve is not.
+    let mut taken: Vec<(i32, i32, i32, i32)> = Vec::new();
+    for q in [50.0, 80.0] {
+        let Some(d) = p.hist.percentile(q) else {
+            continue;
+        };
+        let (x, y) = (to_x(d.clamp(xa, xb)), to_y(q));
+        let label = format!("P{q:.0}: {} days", days(d));
+        let w = font::text_width(&label, TICK_PX);
+        let baseline = y + (0.35 * TICK_PX) as i32;
+        // Left of the dot the curve is lower, right of it higher: left is clear of it.
+        let place = |left: bool| {
+            if left {
+                (x - 14, HPos::Right, x - 14 - w - 5)
+            } else {
+                (x + 14, HPos::Left, x + 9)
+            }
+        };
+        let fits_left = x - 14 - w - 5 >= px.start;
+        let (top, bottom) = (
+            baseline - (ASCENT * TICK_PX) as i32 - 2,
+            baseline + (DESCENT * TICK_PX) as i32 + 2,
+        );
+        let clashes = |left_edge: i32| {
+            taken
+                .iter()
+                .any(|b| left_edge < b.2 && b.0 < left_edge + w + 10 && top < b.3 && b.1 < bottom)
+        };
+        let (mut ax, mut h, left_edge) = place(fits_left);
+        if clashes(left_edge) {
+            (ax, h, _) = place(!fits_left);
+        }
+        c.root.draw(&Circle::new((x, y), 8, BACKGROUND.filled()))?;
+        c.root.draw(&Circle::new((x, y), 6, MARKER.filled()))?;
+        let bg = BACKGROUND.mix(0.85);
+        taken.push(c.text_on_box(&label, (ax, baseline), TICK_PX, TEXT, h, bg)?);
+    }
+    Ok(())
+}
+
+/// Draws the chart into any backend: the function the tests call with an in-memory
+/// bitmap to look at the pixels.
+#[cfg(test)]
+pub(crate) fn draw_into<DB: DrawingBackend>(
+    root: &DrawingArea<DB, plotters::coord::Shift>,
+    metrics: super::font::TextMetrics,
+    model: &Model,
+    results: &RunResults,
+) -> DrawResult<(), DB> {
+    let panels = panels(model, results);
+    draw(&Canvas { root, metrics }, model, results, &panels)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bins_are_one_two_five() {
+        assert_eq!(bin_width(0.0), 1);
+        assert_eq!(bin_width(60.0), 1);
+        assert_eq!(bin_width(100.0), 2);
+        assert_eq!(bin_width(250.0), 5);
+        assert_eq!(bin_width(1000.0), 20);
+        assert_eq!(bin_width(1e12), u32::MAX);
+    }
+
+    #[test]
+    fn grid_stacks_up_to_three() {
+        assert_eq!(grid(1), (1, 1));
+        assert_eq!(grid(3), (1, 3));
+        assert_eq!(grid(4), (2, 2));
+        assert_eq!(grid(5), (2, 3));
+        assert_eq!(grid(8), (3, 3));
+        assert_eq!(grid(16), (4, 4));
+    }
+
+    #[test]
+    fn a_single_value_gets_a_readable_range() {
+        let mut h = DayHistogram::new();
+        h.add(200);
+        let (lo, hi) = wanted_range(&h, None).unwrap();
+        assert!(lo < 200.0 && hi > 200.0 && hi - lo >= 10.0);
+    }
+}

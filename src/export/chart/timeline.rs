@@ -1,0 +1,586 @@
+//! The timeline chart: a Gantt chart of the deterministic median schedule per pathway.
+//!
+//! Each pathway has a heading row (its title, its approval day in the median schedule as
+//! a diamond with the date, and a whisker from P10 to P90 of review days over the Monte
+//! Carlo run), then one row per stage: a bar from the stage's start to its end coloured
+//! by who holds the clock, the part spent waiting for a gate date hatched, and a whisker
+//! from P10 to P90 of the stage's end day. A stage that does not happen in the median
+//! schedule (probability below one half) is a dashed outline of its median duration.
+//!
+//! A slide has room for about 25 rows at a legible size. When the stages do not fit,
+//! the chart switches to one row per pathway showing the stages of the median
+//! schedule's critical path end to end, and says so in its subtitle.
+
+use std::path::Path;
+
+use anyhow::ensure;
+use plotters::prelude::*;
+use plotters::style::text_anchor::HPos;
+
+use super::font::{self, ASCENT, DESCENT};
+use super::style::{
+    APPLICANT, AXIS, AXIS_PX, BACKGROUND, BAND, GRID, HEADING_PX, HEIGHT, MARKER, NOT_RUN,
+    OUTER_MARGIN, REGULATOR, TEXT, TEXT_MUTED, TICK_PX, WIDTH, text_on, tint,
+};
+use super::{Canvas, DrawResult, ImageFormat, LegendGlyph, days, render_to_file, thousands};
+use crate::engine::results::{PathwayResults, RunResults};
+use crate::engine::schedule::{PathwayTimes, StageTimes, whole_day};
+use crate::model::{Clock, DayCount, Model, Pathway, Stage};
+
+/// Smallest row height, in pixels, at which every stage gets its own row.
+const MIN_ROW: i32 = 27;
+
+/// Gantt chart of the deterministic median schedule per pathway (`schedules[p]` is the
+/// median pass of `model.pathways[p]`), with P10 to P90 whiskers from `results`, written
+/// to `path` as a 1600x1000 image in `format`.
+///
+/// Fails if `schedules` or `results` do not match the model's pathways and stages, or
+/// the file cannot be written.
+pub fn render_timeline(
+    model: &Model,
+    schedules: &[PathwayTimes],
+    results: &RunResults,
+    format: ImageFormat,
+    path: &Path,
+) -> anyhow::Result<()> {
+    check_shapes(model, schedules, results)?;
+    render_to_file(
+        format,
+        path,
+        |root, metrics| draw(&Canvas { root, metrics }, model, schedules, results),
+        |root, metrics| draw(&Canvas { root, metrics }, model, schedules, results),
+    )
+}
+
+fn check_shapes(
+    model: &Model,
+    schedules: &[PathwayTimes],
+    results: &RunResults,
+) -> anyhow::Result<()> {
+    let n = model.pathways.len();
+    ensure!(
+        schedules.len() == n && results.pathways.len() == n,
+        "the timeline needs one schedule and one result per pathway: the model has {n} \
+         pathways, there are {} schedules and {} results",
+        schedules.len(),
+        results.pathways.len()
+    );
+    for ((p, s), r) in model.pathways.iter().zip(schedules).zip(&results.pathways) {
+        ensure!(
+            s.stages.len() == p.stages.len() && r.stages.len() == p.stages.len(),
+            "pathway `{}` has {} stages, its schedule {} and its results {}",
+            p.id,
+            p.stages.len(),
+            s.stages.len(),
+            r.stages.len()
+        );
+    }
+    Ok(())
+}
+
+/// One row of the chart.
+#[derive(Debug, Clone, Copy)]
+enum Row {
+    /// A pathway's title and approval.
+    Heading(usize),
+    /// One stage of a pathway.
+    Stage(usize, usize),
+    /// A pathway on one row: its critical path end to end (compact layout).
+    Lane(usize),
+}
+
+/// The label of a stage row: its title, with its probability when below one.
+fn stage_label(stage: &Stage) -> String {
+    if stage.probability < 1.0 {
+        format!("{} ({:.0}%)", stage.title, stage.probability * 100.0)
+    } else {
+        stage.title.clone()
+    }
+}
+
+/// The colour of a clock owner.
+fn owner_color(clock: Clock) -> RGBColor {
+    match clock {
+        Clock::Regulator => REGULATOR,
+        Clock::Applicant => APPLICANT,
+    }
+}
+
+/// When a gated stage's work is done and its wait for a gate date begins (the same rule
+/// as the schedule: calendar days add, business days count from the start day).
+fn work_end(model: &Model, stage: &Stage, t: &StageTimes) -> f64 {
+    let Some(duration) = &stage.duration else {
+        return t.start;
+    };
+    let median = duration.median();
+    let end = match stage.days {
+        DayCount::Calendar => t.start + median,
+        DayCount::Business => model
+            .business_days
+            .add_business_days(whole_day(t.start), median.ceil().max(0.0) as u32)
+            .map_or(t.end, |d| d as f64),
+    };
+    end.clamp(t.start, t.end)
+}
+
+/// Where a stage's bar runs: (start, end of work, end), in days.
+fn bar_days(model: &Model, stage: &Stage, t: &StageTimes) -> (f64, f64, f64) {
+    if stage.gate.is_some() {
+        (t.start, work_end(model, stage, t), t.end)
+    } else {
+        (t.start, t.end, t.end)
+    }
+}
+
+/// The last day the chart must show.
+fn last_day(model: &Model, schedules: &[PathwayTimes], results: &RunResults) -> f64 {
+    let mut last = 0.0f64;
+    for ((p, s), r) in model.pathways.iter().zip(schedules).zip(&results.pathways) {
+        last = last.max(s.review_days as f64);
+        last = last.max(r.review_days.percentile(90.0).unwrap_or(0.0));
+        for ((stage, t), sr) in p.stages.iter().zip(&s.stages).zip(&r.stages) {
+            last = last.max(t.end);
+            last = last.max(sr.end_day.percentile(90.0).unwrap_or(0.0));
+            if !t.ran {
+                let d = stage.duration.as_ref().map_or(0.0, |d| d.median());
+                last = last.max(t.start + d);
+            }
+        }
+    }
+    if last.is_finite() && last > 0.0 {
+        last
+    } else {
+        10.0
+    }
+}
+
+fn draw<DB: DrawingBackend>(
+    c: &Canvas<'_, DB>,
+    model: &Model,
+    schedules: &[PathwayTimes],
+    results: &RunResults,
+) -> DrawResult<(), DB> {
+    c.root.fill(&BACKGROUND)?;
+    let title = format!("{} — median schedule", model.title);
+    let whiskers = format!(
+        "{} Monte Carlo iterations (seed {})",
+        thousands(results.iterations),
+        results.seed
+    );
+    let stage_rows: usize = model.pathways.iter().map(|p| 1 + p.stages.len()).sum();
+
+    // Decide the layout on a provisional header: the subtitle says which one it is.
+    let detailed_subtitle =
+        format!("Every duration at its median. Whiskers: P10 to P90 over {whiskers}.");
+    let compact_subtitle = format!(
+        "Every duration at its median; each pathway's critical path end to end (too many \
+         stages for a row each). Whiskers: P10 to P90 of approval over {whiskers}."
+    );
+    let legend_items = |compact: bool| {
+        let mut items = vec![
+            (
+                LegendGlyph::Fill(REGULATOR),
+                "Regulator's clock".to_string(),
+            ),
+            (
+                LegendGlyph::Fill(APPLICANT),
+                "Applicant's clock (clock stop)".to_string(),
+            ),
+            (
+                LegendGlyph::Hatch(AXIS, tint(AXIS, 0.8)),
+                "Waiting for a gate date".to_string(),
+            ),
+        ];
+        if !compact {
+            items.push((
+                LegendGlyph::Outline(NOT_RUN),
+                "Not in the median schedule".to_string(),
+            ));
+        }
+        items.push((
+            LegendGlyph::Whisker(MARKER),
+            if compact {
+                "P10–P90 of approval day".to_string()
+            } else {
+                "P10–P90 of end day".to_string()
+            },
+        ));
+        items.push((
+            LegendGlyph::Diamond(MARKER),
+            "Approval in the median schedule".to_string(),
+        ));
+        items
+    };
+
+    let bottom = HEIGHT as i32 - OUTER_MARGIN - ((ASCENT + DESCENT) * AXIS_PX) as i32 - 8 - 40;
+    // The header height does not depend on the layout except through the subtitle and
+    // legend wrapping, so measure the detailed one and fall back when it does not fit.
+    let detailed_top = estimate_top(&title, &detailed_subtitle, &legend_items(false));
+    let detailed = (bottom - detailed_top) / stage_rows.max(1) as i32 >= MIN_ROW;
+    let (subtitle, items) = if detailed {
+        (detailed_subtitle, legend_items(false))
+    } else {
+        (compact_subtitle, legend_items(true))
+    };
+    let below_header = c.header(&title, &subtitle)?;
+    let below_legend = c.legend(&items, below_header + 14)?;
+    let top = below_legend + 18;
+
+    let rows: Vec<Row> = model
+        .pathways
+        .iter()
+        .enumerate()
+        .flat_map(|(p, pathway)| {
+            if detailed {
+                std::iter::once(Row::Heading(p))
+                    .chain((0..pathway.stages.len()).map(move |s| Row::Stage(p, s)))
+                    .collect::<Vec<_>>()
+            } else {
+                vec![Row::Lane(p)]
+            }
+        })
+        .collect();
+
+    // The label column: as wide as the longest label, within limits.
+    let label_w = if detailed {
+        model
+            .pathways
+            .iter()
+            .flat_map(|p| &p.stages)
+            .map(|s| font::text_width(&stage_label(s), TICK_PX) + 24)
+            .max()
+            .unwrap_or(0)
+    } else {
+        model
+            .pathways
+            .iter()
+            .map(|p| font::text_width(&p.title, HEADING_PX))
+            .max()
+            .unwrap_or(0)
+    }
+    .clamp(200, 480);
+    let plot_left = OUTER_MARGIN + label_w + 18;
+    let plot_right = WIDTH as i32 - OUTER_MARGIN - 12;
+
+    let x_max = last_day(model, schedules, results) * 1.04;
+    let area = c.root.margin(
+        top,
+        HEIGHT as i32 - bottom - 40,
+        plot_left,
+        WIDTH as i32 - plot_right,
+    );
+    let mut chart = ChartBuilder::on(&area)
+        .x_label_area_size(40)
+        .build_cartesian_2d(0.0..x_max, 0.0..1.0)?;
+    let (px, py) = chart.plotting_area().get_pixel_range();
+    let row_h = (py.end - py.start) as f64 / rows.len().max(1) as f64;
+    let row_top = |i: usize| py.start + (i as f64 * row_h).round() as i32;
+    let to_x = |d: f64| {
+        px.start + (d.clamp(0.0, x_max) / x_max * (px.end - px.start) as f64).round() as i32
+    };
+
+    // Heading bands under the grid lines.
+    for (i, row) in rows.iter().enumerate() {
+        if matches!(row, Row::Heading(_)) || (matches!(row, Row::Lane(_)) && i % 2 == 1) {
+            c.fill((OUTER_MARGIN, row_top(i)), (px.end, row_top(i + 1)), BAND)?;
+        }
+    }
+    let x_labels = ((px.end - px.start) / 110).max(2) as usize;
+    let day_fmt = |v: &f64| days(*v);
+    chart
+        .configure_mesh()
+        .disable_y_mesh()
+        .disable_y_axis()
+        .light_line_style(TRANSPARENT)
+        .bold_line_style(GRID)
+        .axis_style(AXIS)
+        .x_labels(x_labels)
+        .x_label_formatter(&day_fmt)
+        .label_style(font::font(TICK_PX).color(&TEXT))
+        .draw()?;
+    c.text(
+        &format!("Days after submission (submitted {})", model.submitted),
+        (
+            (px.start + px.end) / 2,
+            HEIGHT as i32 - OUTER_MARGIN - (DESCENT * AXIS_PX) as i32,
+        ),
+        AXIS_PX,
+        TEXT,
+        HPos::Center,
+    )?;
+
+    let geometry = Geometry {
+        to_x: &to_x,
+        label_left: OUTER_MARGIN,
+        label_w,
+        plot: (px.start, px.end),
+    };
+    for (i, row) in rows.iter().enumerate() {
+        let (y0, y1) = (row_top(i), row_top(i + 1));
+        match *row {
+            Row::Heading(p) => draw_heading(
+                c,
+                &geometry,
+                model,
+                p,
+                &schedules[p],
+                &results.pathways[p],
+                (y0, y1),
+            )?,
+            Row::Stage(p, s) => {
+                let pathway = &model.pathways[p];
+                draw_stage(
+                    c,
+                    &geometry,
+                    model,
+                    pathway,
+                    s,
+                    &schedules[p].stages[s],
+                    &results.pathways[p],
+                    (y0, y1),
+                )?
+            }
+            Row::Lane(p) => draw_lane(
+                c,
+                &geometry,
+                model,
+                p,
+                &schedules[p],
+                &results.pathways[p],
+                (y0, y1),
+            )?,
+        }
+    }
+    Ok(())
+}
+
+/// A guess of where the rows start for a header and legend, to choose the layout
+/// before drawing.
+fn estimate_top(title: &str, subtitle: &str, legend: &[(LegendGlyph, String)]) -> i32 {
+    use super::style::{SUBTITLE_PX, TITLE_PX};
+    let width = WIDTH as i32 - 2 * OUTER_MARGIN;
+    let title_lines = font::wrap(title, TITLE_PX, width, 2).len().max(1) as f64;
+    let sub_lines = font::wrap(subtitle, SUBTITLE_PX, width, 2).len().max(1) as f64;
+    let legend_w: i32 = legend
+        .iter()
+        .map(|(_, l)| 36 + 10 + 40 + font::text_width(l, TICK_PX))
+        .sum();
+    let legend_lines = (legend_w / width + 1) as f64;
+    (OUTER_MARGIN as f64
+        + title_lines * 1.2 * TITLE_PX
+        + 10.0
+        + sub_lines * 1.25 * SUBTITLE_PX
+        + 14.0
+        + legend_lines * 1.5 * TICK_PX
+        + 18.0) as i32
+}
+
+/// Where things go horizontally.
+struct Geometry<'a> {
+    to_x: &'a dyn Fn(f64) -> i32,
+    label_left: i32,
+    label_w: i32,
+    plot: (i32, i32),
+}
+
+/// The baseline that centres a line of text of `size` on `mid`.
+fn centred_baseline(mid: i32, size: f64) -> i32 {
+    mid + (0.36 * size) as i32
+}
+
+/// The approval marker, its whisker and its date, centred on `mid`; returns the left
+/// edge of what it drew, so that a title can stop before it.
+fn draw_approval<DB: DrawingBackend>(
+    c: &Canvas<'_, DB>,
+    g: &Geometry<'_>,
+    model: &Model,
+    schedule: &PathwayTimes,
+    result: &PathwayResults,
+    mid: i32,
+    half: i32,
+) -> DrawResult<i32, DB> {
+    let day = schedule.review_days as f64;
+    let x = (g.to_x)(day);
+    let (mut left, mut right) = (x - 12, x + 12);
+    if let (Some(p10), Some(p90)) = (
+        result.review_days.percentile(10.0),
+        result.review_days.percentile(90.0),
+    ) {
+        let (a, b) = ((g.to_x)(p10), (g.to_x)(p90));
+        c.whisker(a, b, mid, half, MARKER)?;
+        left = left.min(a);
+        right = right.max(b);
+    }
+    c.diamond((x, mid), (half + 3).clamp(8, 14), MARKER)?;
+    let text = format!(
+        "approval {} (day {})",
+        model.date_of(schedule.review_days as i64),
+        schedule.review_days
+    );
+    let w = font::text_width(&text, TICK_PX);
+    let baseline = centred_baseline(mid, TICK_PX);
+    if right + 14 + w <= g.plot.1 {
+        c.text(&text, (right + 14, baseline), TICK_PX, TEXT, HPos::Left)?;
+        Ok(left)
+    } else {
+        let at = (left - 14).max(g.plot.0 + w);
+        c.text(&text, (at, baseline), TICK_PX, TEXT, HPos::Right)?;
+        Ok(at - w)
+    }
+}
+
+fn draw_heading<DB: DrawingBackend>(
+    c: &Canvas<'_, DB>,
+    g: &Geometry<'_>,
+    model: &Model,
+    p: usize,
+    schedule: &PathwayTimes,
+    result: &PathwayResults,
+    (y0, y1): (i32, i32),
+) -> DrawResult<(), DB> {
+    let mid = (y0 + y1) / 2;
+    let half = ((y1 - y0) / 3).max(4);
+    let left = draw_approval(c, g, model, schedule, result, mid, half)?;
+    let title = font::fit(
+        &model.pathways[p].title,
+        HEADING_PX,
+        left - 20 - g.label_left,
+    );
+    c.text(
+        &title,
+        (g.label_left + 4, centred_baseline(mid, HEADING_PX)),
+        HEADING_PX,
+        TEXT,
+        HPos::Left,
+    )
+}
+
+#[allow(clippy::too_many_arguments)]
+fn draw_stage<DB: DrawingBackend>(
+    c: &Canvas<'_, DB>,
+    g: &Geometry<'_>,
+    model: &Model,
+    pathway: &Pathway,
+    s: usize,
+    t: &StageTimes,
+    result: &PathwayResults,
+    (y0, y1): (i32, i32),
+) -> DrawResult<(), DB> {
+    let stage = &pathway.stages[s];
+    let mid = (y0 + y1) / 2;
+    let half_bar = ((y1 - y0) as f64 * 0.32).round() as i32;
+    let label = font::fit(&stage_label(stage), TICK_PX, g.label_w - 24);
+    let color = if t.ran { TEXT } else { TEXT_MUTED };
+    c.text(
+        &label,
+        (g.label_left + 24, centred_baseline(mid, TICK_PX)),
+        TICK_PX,
+        color,
+        HPos::Left,
+    )?;
+
+    let (top, bottom) = (mid - half_bar, mid + half_bar);
+    if t.ran {
+        draw_bar(c, g, model, stage, t, (top, bottom), None)?;
+    } else {
+        let d = stage.duration.as_ref().map_or(0.0, |d| d.median());
+        let a = (g.to_x)(t.start);
+        let b = (g.to_x)(t.start + d).max(a + 6);
+        c.dashed_box((a, top), (b, bottom), NOT_RUN)?;
+    }
+    let end_day = &result.stages[s].end_day;
+    if let (Some(p10), Some(p90)) = (end_day.percentile(10.0), end_day.percentile(90.0)) {
+        c.whisker((g.to_x)(p10), (g.to_x)(p90), mid, half_bar - 2, MARKER)?;
+    }
+    Ok(())
+}
+
+/// A stage's bar between `top` and `bottom`: work in the owner's colour, the gate wait
+/// hatched; with `label`, the stage's name inside when it fits.
+fn draw_bar<DB: DrawingBackend>(
+    c: &Canvas<'_, DB>,
+    g: &Geometry<'_>,
+    model: &Model,
+    stage: &Stage,
+    t: &StageTimes,
+    (top, bottom): (i32, i32),
+    label: Option<&str>,
+) -> DrawResult<(), DB> {
+    let color = owner_color(stage.clock);
+    let (start, work, end) = bar_days(model, stage, t);
+    let (a, w, b) = ((g.to_x)(start), (g.to_x)(work), (g.to_x)(end));
+    // Zero-length stages still show as a sliver.
+    let w = if b - a < 4 { a + 4 } else { w };
+    if w > a {
+        c.fill((a, top), (w, bottom), color)?;
+    }
+    if b > w {
+        c.hatch((w, top), (b, bottom), color, tint(color, 0.78))?;
+    }
+    if let Some(label) = label
+        && w - a >= font::text_width(label, TICK_PX) + 12
+    {
+        let mid = (top + bottom) / 2;
+        c.text(
+            label,
+            ((a + w) / 2, centred_baseline(mid, TICK_PX)),
+            TICK_PX,
+            text_on(color),
+            HPos::Center,
+        )?;
+    }
+    Ok(())
+}
+
+fn draw_lane<DB: DrawingBackend>(
+    c: &Canvas<'_, DB>,
+    g: &Geometry<'_>,
+    model: &Model,
+    p: usize,
+    schedule: &PathwayTimes,
+    result: &PathwayResults,
+    (y0, y1): (i32, i32),
+) -> DrawResult<(), DB> {
+    let pathway = &model.pathways[p];
+    let mid = (y0 + y1) / 2;
+    let size = if y1 - y0 >= 36 { HEADING_PX } else { TICK_PX };
+    let title = font::fit(&pathway.title, size, g.label_w);
+    c.text(
+        &title,
+        (g.label_left + 4, centred_baseline(mid, size)),
+        size,
+        TEXT,
+        HPos::Left,
+    )?;
+    let half_bar = (((y1 - y0) as f64 * 0.3).round() as i32).min(22);
+    let (top, bottom) = (mid - half_bar, mid + half_bar);
+    let mut critical: Vec<(usize, &StageTimes)> = schedule
+        .stages
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.ran && t.critical)
+        .collect();
+    critical.sort_by(|a, b| a.1.start.total_cmp(&b.1.start));
+    for &(s, t) in &critical {
+        let stage = &pathway.stages[s];
+        draw_bar(c, g, model, stage, t, (top, bottom), Some(&stage.title))?;
+        // A white seam between consecutive stages.
+        let a = (g.to_x)(t.start);
+        c.line((a, top), (a, bottom), BACKGROUND, 2)?;
+    }
+    draw_approval(c, g, model, schedule, result, mid, half_bar + 4)?;
+    Ok(())
+}
+
+/// Draws the chart into any backend: the function the tests call with an in-memory
+/// bitmap to look at the pixels.
+#[cfg(test)]
+pub(crate) fn draw_into<DB: DrawingBackend>(
+    root: &DrawingArea<DB, plotters::coord::Shift>,
+    metrics: super::font::TextMetrics,
+    model: &Model,
+    schedules: &[PathwayTimes],
+    results: &RunResults,
+) -> DrawResult<(), DB> {
+    draw(&Canvas { root, metrics }, model, schedules, results)
+}

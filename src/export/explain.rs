@@ -1,0 +1,91 @@
+//! The deterministic schedule as a table on the terminal (`regsim explain`).
+
+use std::fmt::Write;
+
+use crate::engine::schedule::PathwayTimes;
+use crate::model::{Model, TargetClock};
+
+/// One pathway's median schedule: every stage's dates, days, clock and whether it is on
+/// the critical path, then the approval date and the day counts.
+pub fn schedule_table(model: &Model, pathway: usize, times: &PathwayTimes) -> String {
+    let p = &model.pathways[pathway];
+    let mut out = String::new();
+    let _ = writeln!(out, "{} — {}", p.id, p.title);
+    let _ = writeln!(
+        out,
+        "submitted {} ({}); every duration at its median",
+        model.submitted,
+        model.submitted.format("%a")
+    );
+    let id_w = p
+        .stages
+        .iter()
+        .map(|s| s.id.chars().count())
+        .max()
+        .unwrap_or(5)
+        .max(5);
+    let _ = writeln!(
+        out,
+        "  {:id_w$}  {:9}  {:8}  {:10}  {:10}  {:>5}  critical",
+        "stage", "clock", "counts", "start", "end", "days"
+    );
+    for (s, t) in p.stages.iter().zip(&times.stages) {
+        let (start, end, days) = if t.ran {
+            (
+                model.date_of(t.start_day()).to_string(),
+                model.date_of(t.end_day()).to_string(),
+                t.elapsed_days().to_string(),
+            )
+        } else {
+            (
+                "skipped".to_string(),
+                format!("(p = {})", s.probability),
+                "-".into(),
+            )
+        };
+        let counts = match s.gate {
+            Some(g) => format!("gate:{}", model.gates[g].id),
+            None => s.days.as_str().to_string(),
+        };
+        let _ = writeln!(
+            out,
+            "  {:id_w$}  {:9}  {:8}  {:10}  {:10}  {:>5}  {}",
+            s.id,
+            s.clock.as_str(),
+            counts,
+            start,
+            end,
+            days,
+            if t.critical { "*" } else { "" }
+        );
+    }
+    let approval = model.date_of(times.review_days as i64);
+    let _ = writeln!(
+        out,
+        "approval {approval} ({}): {} days from submission (regulator {}, applicant {})",
+        approval.format("%a"),
+        times.review_days,
+        times.regulator_days,
+        times.applicant_days
+    );
+    if let Some(t) = p.target {
+        let used = match t.clock {
+            TargetClock::Total => times.review_days,
+            TargetClock::Regulator => times.regulator_days,
+        };
+        let _ = writeln!(
+            out,
+            "target: {}% within {} days ({} clock); this median schedule takes {}: {}",
+            crate::export::csv::num(t.percentile),
+            crate::export::csv::num(t.days),
+            t.clock.as_str(),
+            used,
+            if used as f64 <= t.days {
+                "within"
+            } else {
+                "over"
+            }
+        );
+    }
+    out
+}

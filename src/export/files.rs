@@ -1,0 +1,153 @@
+//! Writing an output folder so that nothing is lost.
+//!
+//! Every file of a run is first written under a temporary name inside the output folder,
+//! and only when all of them are complete are they renamed over the previous outputs.
+//! A run that fails, or is interrupted, before that point leaves the previous outputs as
+//! they were (and removes its temporary files when it can). Nothing is written outside
+//! the output folder.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+
+/// Every file name regsim writes into an output folder. A finished run removes the ones
+/// it did not write this time, so a folder never mixes two runs' results.
+pub const OUTPUT_FILES: [&str; 10] = [
+    "summary.csv",
+    "stages.csv",
+    "runs.csv",
+    "distribution.png",
+    "distribution.svg",
+    "timeline.png",
+    "timeline.svg",
+    "manifest.json",
+    "report.html",
+    "compare.csv",
+];
+
+/// An output folder being written.
+#[derive(Debug)]
+pub struct OutputFolder {
+    dir: PathBuf,
+    staged: Vec<(PathBuf, PathBuf)>,
+}
+
+impl OutputFolder {
+    /// Creates the folder if needed and checks that it can be written to, before any
+    /// long work starts.
+    pub fn open(dir: &Path) -> Result<Self> {
+        fs::create_dir_all(dir)
+            .with_context(|| format!("cannot create the output folder {}", dir.display()))?;
+        let probe = dir.join(format!(".regsim-probe-{}", std::process::id()));
+        fs::write(&probe, b"")
+            .with_context(|| format!("cannot write into the output folder {}", dir.display()))?;
+        let _ = fs::remove_file(&probe);
+        Ok(Self {
+            dir: dir.to_path_buf(),
+            staged: Vec::new(),
+        })
+    }
+
+    /// The folder.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The temporary path to write `name` to; it becomes `name` on [`commit`](Self::commit).
+    pub fn stage(&mut self, name: &str) -> PathBuf {
+        let tmp = self.dir.join(format!(".{name}.tmp-{}", std::process::id()));
+        self.staged.push((tmp.clone(), self.dir.join(name)));
+        tmp
+    }
+
+    /// Writes `bytes` as `name` (staged).
+    pub fn write(&mut self, name: &str, bytes: &[u8]) -> Result<()> {
+        let tmp = self.stage(name);
+        let mut f =
+            fs::File::create(&tmp).with_context(|| format!("cannot create {}", tmp.display()))?;
+        f.write_all(bytes)
+            .and_then(|_| f.sync_all())
+            .with_context(|| format!("cannot write {}", tmp.display()))
+    }
+
+    /// Renames every staged file into place and removes outputs of earlier runs that
+    /// this run did not produce. Returns the final paths.
+    pub fn commit(mut self) -> Result<Vec<PathBuf>> {
+        let staged = std::mem::take(&mut self.staged);
+        for (tmp, _) in &staged {
+            if !tmp.exists() {
+                anyhow::bail!("{} was not written", tmp.display());
+            }
+        }
+        let mut done = Vec::new();
+        for (tmp, dest) in &staged {
+            fs::rename(tmp, dest)
+                .with_context(|| format!("cannot move {} into place", dest.display()))?;
+            done.push(dest.clone());
+        }
+        for name in OUTPUT_FILES {
+            let path = self.dir.join(name);
+            if !done.contains(&path) && path.exists() {
+                fs::remove_file(&path)
+                    .with_context(|| format!("cannot remove the stale {}", path.display()))?;
+            }
+        }
+        Ok(done)
+    }
+}
+
+impl Drop for OutputFolder {
+    /// A folder dropped without `commit` (an error on the way) removes its temporary
+    /// files and leaves the previous outputs untouched.
+    fn drop(&mut self) {
+        for (tmp, _) in &self.staged {
+            let _ = fs::remove_file(tmp);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_abandoned_run_leaves_previous_outputs() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("summary.csv"), "old").unwrap();
+        {
+            let mut out = OutputFolder::open(dir.path()).unwrap();
+            out.write("summary.csv", b"new").unwrap();
+            // dropped without commit
+        }
+        assert_eq!(
+            fs::read_to_string(dir.path().join("summary.csv")).unwrap(),
+            "old"
+        );
+        assert_eq!(
+            fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "temporary files removed"
+        );
+    }
+
+    #[test]
+    fn a_finished_run_replaces_outputs_and_removes_stale_ones() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("runs.csv"), "old rows").unwrap();
+        fs::write(dir.path().join("notes.txt"), "the analyst's").unwrap();
+        let mut out = OutputFolder::open(dir.path()).unwrap();
+        out.write("summary.csv", b"new").unwrap();
+        out.commit().unwrap();
+        assert_eq!(
+            fs::read_to_string(dir.path().join("summary.csv")).unwrap(),
+            "new"
+        );
+        assert!(!dir.path().join("runs.csv").exists());
+        assert!(
+            dir.path().join("notes.txt").exists(),
+            "only regsim's own files are removed"
+        );
+    }
+}

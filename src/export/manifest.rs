@@ -1,0 +1,58 @@
+//! manifest.json: what produced an output folder, so that a figure in a briefing can be
+//! traced back to the exact inputs and reproduced.
+
+use serde::Serialize;
+
+/// The manifest of one run.
+#[derive(Debug, Serialize)]
+pub struct Manifest {
+    /// regsim's version.
+    pub regsim_version: String,
+    /// The scenario files read.
+    pub scenarios: Vec<ScenarioRecord>,
+    /// The seed used.
+    pub seed: u64,
+    /// Iterations simulated.
+    pub iterations: u64,
+    /// The submission date used (ISO).
+    pub submitted: String,
+    /// Overrides given on the command line, as written.
+    pub overrides: Vec<String>,
+    /// Worker threads.
+    pub threads: usize,
+    /// The random generator and how streams are derived.
+    pub generator: String,
+    /// Wall-clock seconds per phase.
+    pub timings: Timings,
+    /// Files written, by name.
+    pub files: Vec<String>,
+}
+
+/// One scenario file.
+#[derive(Debug, Serialize)]
+pub struct ScenarioRecord {
+    /// The path as given.
+    pub path: String,
+    /// SHA-256 of its bytes.
+    pub sha256: String,
+}
+
+/// Seconds spent per phase.
+#[derive(Debug, Serialize, Default)]
+pub struct Timings {
+    /// Reading and validating the scenario.
+    pub load_seconds: f64,
+    /// The Monte Carlo run (including streaming runs.csv).
+    pub simulate_seconds: f64,
+    /// Writing CSV and charts.
+    pub export_seconds: f64,
+}
+
+impl Manifest {
+    /// Pretty JSON with a final newline.
+    pub fn to_json(&self) -> Vec<u8> {
+        let mut s = serde_json::to_string_pretty(self).expect("a manifest serialises");
+        s.push('\n');
+        s.into_bytes()
+    }
+}

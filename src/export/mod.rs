@@ -1,0 +1,8 @@
+//! Exporters: results into bytes and files. They never sample; each output has its own
+//! module.
+
+pub mod chart;
+pub mod csv;
+pub mod explain;
+pub mod files;
+pub mod manifest;

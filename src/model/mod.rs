@@ -1,0 +1,175 @@
+//! The validated domain model: pathways, stages, durations, calendars and gates.
+//!
+//! Everything here has been checked by [`crate::scenario`]: ids are resolved to indices,
+//! stages are in topological order, distributions have valid parameters and gate dates
+//! are converted to day offsets from the submission date. The engine trusts it.
+
+pub mod calendar;
+pub mod duration;
+pub mod special;
+
+use chrono::NaiveDate;
+
+use calendar::BusinessDays;
+use duration::Duration;
+
+/// How many days after the submission date the model's calendars and gate schedules
+/// reach: 60 years, far beyond any review.
+pub const HORIZON_DAYS: usize = 60 * 366;
+
+/// One scenario, validated and compiled.
+#[derive(Debug, Clone)]
+pub struct Model {
+    /// Short name used for the output folder (the scenario file's stem).
+    pub name: String,
+    /// Title shown on charts and reports.
+    pub title: String,
+    /// What question the scenario answers.
+    pub description: String,
+    /// Default seed of the Monte Carlo run.
+    pub seed: u64,
+    /// Default number of Monte Carlo iterations.
+    pub iterations: u64,
+    /// The date the applications are submitted (day 0 of every schedule).
+    pub submitted: NaiveDate,
+    /// Business days (weekends and holidays) from the submission date on.
+    pub business_days: BusinessDays,
+    /// Gate schedules: the dates on which gated stages may finish.
+    pub gates: Vec<Gate>,
+    /// The approval pathways, in file order.
+    pub pathways: Vec<Pathway>,
+}
+
+impl Model {
+    /// The calendar date `day` days after submission.
+    pub fn date_of(&self, day: i64) -> NaiveDate {
+        self.submitted + chrono::Days::new(day.max(0) as u64)
+    }
+}
+
+/// An approval route: stages, and optionally a performance target.
+#[derive(Debug, Clone)]
+pub struct Pathway {
+    /// Identifier used in CSV and on the command line, e.g. `normal`.
+    pub id: String,
+    /// Human title, e.g. "Normal approval (standard review)".
+    pub title: String,
+    /// The kind of route (normal, priority, special, emergency, ...): a label.
+    pub kind: String,
+    /// The official review-time target, if any.
+    pub target: Option<Target>,
+    /// Stages in topological order: every stage comes after the stages it waits for.
+    pub stages: Vec<Stage>,
+}
+
+/// A performance target: `percentile`% of reviews within `days`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Target {
+    /// Days from submission to approval (or regulator days) that must not be exceeded.
+    pub days: f64,
+    /// The share of reviews, in percent, that must meet it (e.g. 80).
+    pub percentile: f64,
+    /// Which clock the target counts.
+    pub clock: TargetClock,
+}
+
+/// Which clock a target counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TargetClock {
+    /// Submission to approval, the applicant's time included (PMDA's "total review time").
+    Total,
+    /// The regulator's time only: total minus the applicant's clock stops.
+    Regulator,
+}
+
+impl TargetClock {
+    /// The word used in scenario files and CSV.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TargetClock::Total => "total",
+            TargetClock::Regulator => "regulator",
+        }
+    }
+}
+
+/// Who holds the clock during a stage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Clock {
+    /// The agency is working: counts towards regulator time.
+    Regulator,
+    /// The applicant is working (answering inquiries): a clock stop for the regulator.
+    Applicant,
+}
+
+impl Clock {
+    /// The word used in scenario files and CSV.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Clock::Regulator => "regulator",
+            Clock::Applicant => "applicant",
+        }
+    }
+}
+
+/// Which days a stage's duration counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DayCount {
+    /// Every day counts; fractional durations are kept.
+    Calendar,
+    /// Only business days (Monday to Friday, not a holiday) count. The stage starts on
+    /// the day its predecessors end (rounded up), rolled forward to a business day; its
+    /// duration is rounded up to whole business days.
+    Business,
+}
+
+impl DayCount {
+    /// The word used in scenario files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DayCount::Calendar => "calendar",
+            DayCount::Business => "business",
+        }
+    }
+}
+
+/// One step of a pathway.
+#[derive(Debug, Clone)]
+pub struct Stage {
+    /// Identifier, unique within its pathway.
+    pub id: String,
+    /// Human title.
+    pub title: String,
+    /// Who holds the clock.
+    pub clock: Clock,
+    /// How long the work takes, in days of `days`; `None` for a pure wait on a gate.
+    pub duration: Option<Duration>,
+    /// Which days the duration counts.
+    pub days: DayCount,
+    /// Indices (into the pathway's `stages`) of the stages this one waits for; all come
+    /// earlier in the list. Empty: starts at submission.
+    pub after: Vec<usize>,
+    /// Probability that the stage happens at all (1 for a stage that always happens).
+    pub probability: f64,
+    /// Index into [`Model::gates`]: the stage can only finish on one of its dates.
+    pub gate: Option<usize>,
+}
+
+/// A schedule of dates on which gated stages may finish (council meetings, approval
+/// batches).
+#[derive(Debug, Clone)]
+pub struct Gate {
+    /// Identifier referenced by stages.
+    pub id: String,
+    /// Human title, e.g. "Drug committee of the Pharmaceutical Affairs Council".
+    pub title: String,
+    /// The dates as day offsets from submission, ascending, none negative.
+    pub days: Vec<i64>,
+}
+
+impl Gate {
+    /// The first date on or after `day`, if the schedule reaches that far.
+    pub fn next_on_or_after(&self, day: i64) -> Option<i64> {
+        let i = self.days.partition_point(|&d| d < day);
+        self.days.get(i).copied()
+    }
+}

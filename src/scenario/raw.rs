@@ -1,0 +1,284 @@
+//! The scenario file as written: serde types mirroring the TOML, with the place of every
+//! value that validation may need to point at. Nothing here is checked beyond its type;
+//! [`super::validate`] turns it into a [`crate::model::Model`].
+
+use std::fmt;
+
+use schemars::JsonSchema;
+use serde::de::{self, MapAccess, Visitor};
+use serde::{Deserialize, Deserializer};
+use toml::Spanned;
+use toml::value::Datetime;
+
+/// A whole scenario file.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawScenario {
+    /// The scenario's header: title, seed, iterations, submission date.
+    pub scenario: RawHeader,
+    /// The holiday calendar that business days and gate rules count in.
+    #[schemars(with = "Option<RawCalendar>")]
+    pub calendar: Option<Spanned<RawCalendar>>,
+    /// Schedules of dates on which gated stages may finish (council meetings, batches).
+    #[serde(default)]
+    pub gate: Vec<RawGate>,
+    /// The approval pathways.
+    #[schemars(with = "Option<Vec<RawPathway>>")]
+    pub pathway: Option<Spanned<Vec<RawPathway>>>,
+}
+
+/// `[scenario]`: what the file is about and how to run it by default.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawHeader {
+    /// Short title, shown on every chart.
+    pub title: String,
+    /// The question the scenario answers, in a sentence or two.
+    #[serde(default)]
+    pub description: String,
+    /// Seed of the random streams (default 1): the same seed gives the same numbers.
+    #[schemars(with = "Option<i64>")]
+    pub seed: Option<Spanned<i64>>,
+    /// Monte Carlo iterations (default 10000).
+    #[schemars(with = "Option<i64>")]
+    pub iterations: Option<Spanned<i64>>,
+    /// The date the application is submitted, e.g. 2024-04-01.
+    #[schemars(with = "String")]
+    pub submitted: Spanned<Datetime>,
+}
+
+/// `[calendar]`: which days are business days.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawCalendar {
+    /// National holidays excluded besides Saturdays and Sundays: `jp` or `none`.
+    #[schemars(with = "String")]
+    pub holidays: Spanned<String>,
+    /// More non-working days, e.g. [2024-12-30, 2024-12-31].
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub extra_holidays: Vec<Spanned<Datetime>>,
+}
+
+/// `[[gate]]`: dates on which a gated stage may finish. Either `dates`, or `months` with
+/// `day_of_month` (and what to do when that day is not a business day).
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawGate {
+    /// Identifier stages refer to with `gate = "..."`.
+    #[schemars(with = "String")]
+    pub id: Spanned<String>,
+    /// Human title, e.g. "Drug committee of the Pharmaceutical Affairs Council".
+    #[serde(default)]
+    pub title: String,
+    /// Explicit dates.
+    #[schemars(with = "Option<Vec<String>>")]
+    pub dates: Option<Spanned<Vec<Spanned<Datetime>>>>,
+    /// Months of every year with a date (1 = January), e.g. [3, 6, 9, 12].
+    #[schemars(with = "Option<Vec<i64>>")]
+    pub months: Option<Spanned<Vec<Spanned<i64>>>>,
+    /// Day of those months (1 to 31; -1 for the last day). Default 1.
+    #[schemars(with = "Option<i64>")]
+    pub day_of_month: Option<Spanned<i64>>,
+    /// When that day is not a business day: move to the `next` one, the `previous` one,
+    /// or `keep` it. Default `keep`.
+    #[schemars(with = "Option<RawRoll>")]
+    pub if_not_business_day: Option<Spanned<RawRoll>>,
+}
+
+/// What a gate rule does with a day that is not a business day.
+#[derive(Debug, Clone, Copy, Deserialize, JsonSchema, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum RawRoll {
+    /// The next business day.
+    Next,
+    /// The previous business day.
+    Previous,
+    /// The day itself.
+    Keep,
+}
+
+/// `[[pathway]]`: an approval route.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawPathway {
+    /// Identifier used in CSV and on the command line, e.g. `normal`.
+    #[schemars(with = "String")]
+    pub id: Spanned<String>,
+    /// Human title.
+    pub title: String,
+    /// The kind of route: normal, priority, sakigake, conditional, special, emergency,
+    /// samd-standard, fda-standard, ... (a label).
+    #[serde(default)]
+    pub kind: String,
+    /// The official target, if any.
+    #[schemars(with = "Option<RawTarget>")]
+    pub target: Option<Spanned<RawTarget>>,
+    /// The stages, `[[pathway.stage]]`.
+    #[serde(default)]
+    pub stage: Vec<RawStage>,
+}
+
+/// `target = { days = 365, percentile = 80, clock = "total" }`.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawTarget {
+    /// Days that should not be exceeded.
+    #[schemars(with = "f64")]
+    pub days: Spanned<f64>,
+    /// Percent of reviews that should meet them (e.g. 80).
+    #[schemars(with = "f64")]
+    pub percentile: Spanned<f64>,
+    /// `total` (submission to approval, default) or `regulator` (clock stops excluded).
+    #[serde(default)]
+    pub clock: RawTargetClock,
+}
+
+/// Which clock a target counts.
+#[derive(Debug, Clone, Copy, Default, Deserialize, JsonSchema, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum RawTargetClock {
+    /// Submission to approval.
+    #[default]
+    Total,
+    /// The regulator's time only.
+    Regulator,
+}
+
+/// `[[pathway.stage]]`: one step.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawStage {
+    /// Identifier, unique within the pathway.
+    #[schemars(with = "String")]
+    pub id: Spanned<String>,
+    /// Human title (default: the id).
+    #[serde(default)]
+    pub title: String,
+    /// Who holds the clock: `regulator` or `applicant`.
+    #[schemars(with = "RawClock")]
+    pub clock: Spanned<RawClock>,
+    /// How long it takes: a number of days, or a distribution table.
+    #[schemars(with = "Option<RawDurationValue>")]
+    pub duration: Option<Spanned<RawDurationValue>>,
+    /// Which days the duration counts: `calendar` (default) or `business`.
+    #[schemars(with = "Option<RawDays>")]
+    pub days: Option<Spanned<RawDays>>,
+    /// Stages that must end before this one starts (default: the previous stage; `[]`
+    /// starts at submission).
+    #[schemars(with = "Option<Vec<String>>")]
+    pub after: Option<Vec<Spanned<String>>>,
+    /// Probability that the stage happens at all (default 1).
+    #[schemars(with = "Option<f64>")]
+    pub probability: Option<Spanned<f64>>,
+    /// A gate id: the stage can only finish on one of the gate's dates.
+    #[schemars(with = "Option<String>")]
+    pub gate: Option<Spanned<String>>,
+}
+
+/// Who holds the clock.
+#[derive(Debug, Clone, Copy, Deserialize, JsonSchema, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum RawClock {
+    /// The agency.
+    Regulator,
+    /// The applicant (a clock stop).
+    Applicant,
+}
+
+/// Which days count.
+#[derive(Debug, Clone, Copy, Deserialize, JsonSchema, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum RawDays {
+    /// Every day.
+    Calendar,
+    /// Monday to Friday, not a holiday of the scenario's calendar.
+    Business,
+}
+
+/// A duration: a plain number of days, or a distribution.
+#[derive(Debug, JsonSchema)]
+#[serde(untagged)]
+pub enum RawDurationValue {
+    /// A fixed number of days.
+    Days(f64),
+    /// A distribution: `{ distribution = "triangular", min = 60, mode = 90, max = 150 }`.
+    Distribution(Box<RawDistribution>),
+}
+
+/// A distribution table. Which parameters it takes depends on `distribution`:
+/// fixed (days), uniform (min, max), triangular and pert (min, mode, max), normal (mean,
+/// sd), lognormal (median and p90, or mu and sigma), gamma and weibull (shape, scale),
+/// exponential (mean), empirical (values).
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawDistribution {
+    /// The distribution's name.
+    #[schemars(with = "String")]
+    pub distribution: Spanned<String>,
+    /// fixed: the days.
+    #[schemars(with = "Option<f64>")]
+    pub days: Option<Spanned<f64>>,
+    /// uniform, triangular, pert: the least value.
+    #[schemars(with = "Option<f64>")]
+    pub min: Option<Spanned<f64>>,
+    /// triangular, pert: the most likely value.
+    #[schemars(with = "Option<f64>")]
+    pub mode: Option<Spanned<f64>>,
+    /// uniform, triangular, pert: the greatest value.
+    #[schemars(with = "Option<f64>")]
+    pub max: Option<Spanned<f64>>,
+    /// normal, exponential: the mean.
+    #[schemars(with = "Option<f64>")]
+    pub mean: Option<Spanned<f64>>,
+    /// normal: the standard deviation (before truncation at zero).
+    #[schemars(with = "Option<f64>")]
+    pub sd: Option<Spanned<f64>>,
+    /// lognormal: the median.
+    #[schemars(with = "Option<f64>")]
+    pub median: Option<Spanned<f64>>,
+    /// lognormal: the 90th percentile.
+    #[schemars(with = "Option<f64>")]
+    pub p90: Option<Spanned<f64>>,
+    /// lognormal: mean of the logarithm.
+    #[schemars(with = "Option<f64>")]
+    pub mu: Option<Spanned<f64>>,
+    /// lognormal: standard deviation of the logarithm.
+    #[schemars(with = "Option<f64>")]
+    pub sigma: Option<Spanned<f64>>,
+    /// gamma, weibull: the shape.
+    #[schemars(with = "Option<f64>")]
+    pub shape: Option<Spanned<f64>>,
+    /// gamma, weibull: the scale in days.
+    #[schemars(with = "Option<f64>")]
+    pub scale: Option<Spanned<f64>>,
+    /// empirical: observed durations, resampled.
+    #[schemars(with = "Option<Vec<f64>>")]
+    pub values: Option<Spanned<Vec<f64>>>,
+}
+
+impl<'de> Deserialize<'de> for RawDurationValue {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = RawDurationValue;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a number of days or a distribution table such as { distribution = \"triangular\", min = 60, mode = 90, max = 150 }")
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+                Ok(RawDurationValue::Days(v as f64))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+                Ok(RawDurationValue::Days(v as f64))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+                Ok(RawDurationValue::Days(v))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+                RawDistribution::deserialize(de::value::MapAccessDeserializer::new(map))
+                    .map(|d| RawDurationValue::Distribution(Box::new(d)))
+            }
+        }
+        deserializer.deserialize_any(V)
+    }
+}

@@ -1,0 +1,253 @@
+//! The bad-input corpus: every file under tests/data/bad must be rejected by `regsim check`
+//! with exit code 2 and exactly this first message, at exactly this line and column.
+//! Messages are part of the interface analysts rely on: change them here on purpose only.
+
+use crate::support::regsim;
+
+/// (file stem, "line:column" or "" for a whole-file problem, the error message)
+const CORPUS: &[(&str, &str, &str)] = &[
+    (
+        "business-days-without-calendar",
+        "13:8",
+        "business days are counted here, but the scenario has no [calendar] saying which days are holidays",
+    ),
+    (
+        "cycle",
+        "13:10",
+        "the stages of pathway `p` wait for each other in a cycle: a → b → c → a",
+    ),
+    (
+        "day-of-month-32",
+        "8:16",
+        "day_of_month must be 1 to 31, or -1 for the last day, not 32",
+    ),
+    (
+        "days-word-unknown",
+        "13:8",
+        "unknown variant `working`, expected `calendar` or `business`",
+    ),
+    (
+        "duplicate-pathway-id",
+        "15:6",
+        "pathway id `p` is used twice",
+    ),
+    (
+        "duplicate-stage-id",
+        "15:6",
+        "stage id `a` is used twice in pathway `p`",
+    ),
+    (
+        "empirical-empty",
+        "12:51",
+        "empirical `values` is empty; list the observed durations in days, e.g. values = [34, 41, 52]",
+    ),
+    (
+        "foreign-parameter",
+        "12:56",
+        "a uniform duration has no parameter `mode`",
+    ),
+    (
+        "formula-in-id",
+        "10:6",
+        "stage id `=HYPERLINK(1)` must start with a letter or digit and contain only letters, digits, `-`, `_` and `.`",
+    ),
+    (
+        "gate-dates-and-months",
+        "6:6",
+        "gate `batch` has both `dates` and `months`",
+    ),
+    (
+        "gate-dates-in-the-past",
+        "7:9",
+        "gate `council` has no date on or after the submission date 2024-04-01",
+    ),
+    ("gate-month-13", "7:20", "month 13 does not exist"),
+    (
+        "gate-rule-empty-months",
+        "7:10",
+        "gate `batch` has an empty list of months",
+    ),
+    (
+        "iterations-absurd",
+        "3:14",
+        "iterations must be between 1 and 100000000, not 1000000000000",
+    ),
+    (
+        "iterations-zero",
+        "3:14",
+        "iterations must be between 1 and 100000000, not 0",
+    ),
+    (
+        "lognormal-half-given",
+        "12:29",
+        "a lognormal duration needs either `median` and `p90`, or `mu` and `sigma`",
+    ),
+    (
+        "lognormal-p90-not-above-median",
+        "12:61",
+        "lognormal `p90` (20) must be greater than `median` (30)",
+    ),
+    (
+        "missing-parameter",
+        "12:29",
+        "a triangular duration needs `mode`",
+    ),
+    ("missing-title", "1:1", "missing field `title`"),
+    (
+        "negative-days",
+        "12:12",
+        "fixed duration `days` (-3) is negative; durations are counted in days and cannot be negative: use 0 or more",
+    ),
+    ("negative-seed", "3:8", "the seed must not be negative"),
+    ("no-pathways", "", "the scenario has no pathway"),
+    (
+        "normal-zero-sd",
+        "12:55",
+        "normal `sd` (0) must be greater than 0 days; it is the spread of the durations; for a duration without spread use a fixed duration",
+    ),
+    (
+        "not-utf8",
+        "",
+        "the file is not UTF-8 text: invalid byte at line 7, column 13",
+    ),
+    ("pathway-without-stages", "6:6", "pathway `p` has no stages"),
+    (
+        "probability-above-one",
+        "13:15",
+        "probability must be above 0 and at most 1, not 1.5",
+    ),
+    (
+        "probability-zero",
+        "13:15",
+        "probability must be above 0 and at most 1, not 0",
+    ),
+    (
+        "stage-without-duration",
+        "10:6",
+        "stage `a` has no duration",
+    ),
+    (
+        "submitted-with-time",
+        "3:13",
+        "`submitted` must be a date without a time, e.g. 2024-04-01",
+    ),
+    (
+        "target-percentile-above-100",
+        "8:37",
+        "target percentile must be above 0 and at most 100, not 120",
+    ),
+    (
+        "toml-syntax",
+        "13:18",
+        "invalid basic string, expected `\"`",
+    ),
+    (
+        "triangular-min-above-max",
+        "12:70",
+        "triangular `min` (90) must not exceed `max` (60); swap them or correct one of them",
+    ),
+    (
+        "unknown-after",
+        "18:10",
+        "stage `reveiw` does not exist in pathway `p`",
+    ),
+    (
+        "unknown-clock",
+        "11:9",
+        "unknown variant `regulater`, expected `regulator` or `applicant`",
+    ),
+    (
+        "unknown-distribution",
+        "12:29",
+        "unknown distribution `triangle`",
+    ),
+    ("unknown-gate", "17:8", "gate `councel` is not defined"),
+    (
+        "unknown-holiday-calendar",
+        "6:12",
+        "unknown holiday calendar `jpn`",
+    ),
+    (
+        "unknown-stage-field",
+        "12:1",
+        "unknown field `duraton`, expected one of `id`, `title`, `clock`, `duration`, `days`, `after`, `probability`, `gate`",
+    ),
+    (
+        "unknown-top-level-table",
+        "5:2",
+        "unknown field `calender`, expected one of `scenario`, `calendar`, `gate`, `pathway`",
+    ),
+    ("waits-for-itself", "13:10", "stage `a` waits for itself"),
+    (
+        "weibull-negative-shape",
+        "12:48",
+        "weibull `shape` (-1) must be greater than 0; below 1 gives a long tail, 1 is the exponential distribution, above 1 is less skewed; e.g. 1.5",
+    ),
+];
+
+#[test]
+fn every_bad_input_gives_its_message_at_its_place() {
+    let files = std::fs::read_dir(crate::support::repo_root().join("tests/data/bad"))
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .path()
+                .extension()
+                .is_some_and(|x| x == "toml")
+        })
+        .count();
+    assert_eq!(
+        files,
+        CORPUS.len(),
+        "every corpus file needs its expected message here"
+    );
+    assert!(CORPUS.len() >= 25);
+    for (stem, place, message) in CORPUS {
+        let path = format!("tests/data/bad/{stem}.toml");
+        let output = regsim().args(["check", &path]).output().unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{stem}: {stderr}");
+        let first = stderr.lines().next().unwrap_or_default();
+        assert_eq!(first, format!("error: {message}"), "{stem}");
+        let location = if place.is_empty() {
+            path.clone()
+        } else {
+            format!("{path}:{place}")
+        };
+        assert!(
+            stderr.contains(&format!("--> {location}\n")),
+            "{stem}: expected --> {location} in\n{stderr}"
+        );
+        assert!(!stderr.contains("panicked"), "{stem}: {stderr}");
+    }
+}
+
+#[test]
+fn every_problem_of_a_file_is_reported_at_once() {
+    let output = regsim()
+        .args(["check", "tests/data/many-problems.toml"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(stderr.matches("error: ").count(), 4, "{stderr}");
+}
+
+#[test]
+fn problems_in_several_files_are_all_reported() {
+    let output = regsim()
+        .args([
+            "check",
+            "tests/data/bad/cycle.toml",
+            "tests/data/bad/unknown-gate.toml",
+        ])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr.contains("cycle.toml:") && stderr.contains("unknown-gate.toml:"),
+        "{stderr}"
+    );
+}

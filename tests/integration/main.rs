@@ -1,0 +1,6 @@
+//! Integration tests: the real `regsim` binary on real files.
+
+mod bad_input;
+mod cli;
+mod shipped;
+mod support;

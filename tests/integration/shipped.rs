@@ -1,0 +1,155 @@
+//! Every shipped scenario checks and runs, and the shipped numbers keep their sources.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::support::{col, read_csv, regsim, repo_root};
+
+fn shipped() -> Vec<PathBuf> {
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+        for e in fs::read_dir(dir).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                walk(&p, out);
+            } else if p.extension().is_some_and(|x| x == "toml") {
+                out.push(p.strip_prefix(repo_root()).unwrap().to_path_buf());
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(&repo_root().join("scenarios"), &mut out);
+    out.sort();
+    assert!(out.len() >= 2, "the scenario library is missing");
+    out
+}
+
+#[test]
+fn every_shipped_scenario_checks() {
+    for s in shipped() {
+        regsim().arg("check").arg(&s).assert().success();
+    }
+}
+
+#[test]
+fn every_shipped_scenario_runs() {
+    for s in shipped() {
+        let out = tempfile::tempdir().unwrap();
+        regsim()
+            .arg("run")
+            .arg(&s)
+            .args(["-n", "2000", "--quiet", "-o"])
+            .arg(out.path())
+            .assert()
+            .success();
+        assert!(out.path().join("summary.csv").is_file());
+        assert!(out.path().join("timeline.png").is_file());
+    }
+}
+
+#[test]
+fn every_shipped_pathway_cites_a_source() {
+    // Each [[pathway]] block (up to the next one) must carry a comment naming a source:
+    // a bracketed reference defined at the top of the file, a URL, or a shared document.
+    for s in shipped() {
+        let text = fs::read_to_string(repo_root().join(&s)).unwrap();
+        let blocks: Vec<&str> = text.split("[[pathway]]").skip(1).collect();
+        assert!(!blocks.is_empty());
+        for (i, block) in blocks.iter().enumerate() {
+            let comments: String = block
+                .lines()
+                .filter_map(|l| l.split_once('#').map(|(_, c)| c))
+                .collect::<Vec<_>>()
+                .join(" ");
+            let cites = comments.contains('[') && comments.contains(']')
+                || comments.contains("http")
+                || comments.contains(".md");
+            assert!(
+                cites,
+                "{}: pathway {} has no source comment",
+                s.display(),
+                i + 1
+            );
+        }
+    }
+}
+
+/// W1's reference percentiles from shared/bench/W1.md (numpy and SimPy agree on them at
+/// 1,000,000 iterations): p10 274, p50 365, p80 373, p90 378.
+#[test]
+fn w1_lands_on_the_reference_percentiles() {
+    let out = tempfile::tempdir().unwrap();
+    regsim()
+        .args([
+            "run",
+            "scenarios/bench/w1.toml",
+            "-n",
+            "200000",
+            "--quiet",
+            "--format",
+            "csv",
+            "-o",
+        ])
+        .arg(out.path())
+        .assert()
+        .success();
+    let (h, rows) = read_csv(&out.path().join("summary.csv"));
+    let row = rows
+        .iter()
+        .find(|r| col(&h, r, "metric") == "review_days")
+        .unwrap();
+    for (name, want) in [
+        ("p10", 274.0),
+        ("p50", 365.0),
+        ("p80", 373.0),
+        ("p90", 378.0),
+    ] {
+        let got: f64 = col(&h, row, name).parse().unwrap();
+        assert!(
+            (got - want).abs() <= 2.0,
+            "W1 {name}: {got}, reference {want}"
+        );
+    }
+}
+
+#[test]
+fn the_japanese_scenario_covers_the_observed_special_and_emergency_approvals() {
+    let out = tempfile::tempdir().unwrap();
+    regsim()
+        .args([
+            "run",
+            "scenarios/japan/pmd-act-2022.toml",
+            "-n",
+            "20000",
+            "--quiet",
+            "--format",
+            "csv",
+            "--runs",
+            "-o",
+        ])
+        .arg(out.path())
+        .assert()
+        .success();
+    let (h, rows) = read_csv(&out.path().join("runs.csv"));
+    let days = |pathway: &str| -> Vec<f64> {
+        let mut v: Vec<f64> = rows
+            .iter()
+            .filter(|r| col(&h, r, "pathway") == pathway)
+            .map(|r| col(&h, r, "review_days").parse().unwrap())
+            .collect();
+        v.sort_by(f64::total_cmp);
+        v
+    };
+    let pct = |v: &[f64], p: f64| v[((v.len() - 1) as f64 * p / 100.0).round() as usize];
+    // Special approvals 2021-22 (approval-facts.md, "Japan: special approval"): 27 to 83 days.
+    let special = days("special");
+    assert!(pct(&special, 0.0) <= 27.0 && pct(&special, 100.0) >= 83.0);
+    // Xocova, emergency approval: 270 days from first filing (approval-facts.md); a
+    // plausible outcome means inside the path's P5 to P95.
+    let emergency = days("emergency");
+    assert!(
+        pct(&emergency, 5.0) <= 270.0 && 270.0 <= pct(&emergency, 95.0),
+        "P5 {} P95 {}",
+        pct(&emergency, 5.0),
+        pct(&emergency, 95.0)
+    );
+}
