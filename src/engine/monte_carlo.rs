@@ -11,7 +11,7 @@ use rayon::prelude::*;
 
 use crate::engine::results::{PathwayResults, RunResults};
 use crate::engine::rng::Xoshiro256pp;
-use crate::engine::schedule::{Draws, PathwayTimes, ScheduleError, run_pathway};
+use crate::engine::schedule::{Draws, PathwayTimes, ScheduleError, run_pathway_from};
 use crate::model::Model;
 
 /// Iterations per block: large enough to amortise the per-block accumulators, small
@@ -25,6 +25,8 @@ pub struct RunRow {
     pub iteration: u64,
     /// Index of the pathway in the model.
     pub pathway: usize,
+    /// Days from the model's submission date to this application's submission.
+    pub submitted_day: u32,
     /// Submission to approval, in days.
     pub review_days: u32,
     /// Regulator time, in days.
@@ -43,6 +45,10 @@ pub struct MonteCarlo {
     /// Keep every iteration's row (for runs.csv).
     pub keep_rows: bool,
 }
+
+/// The key of the stream that draws each iteration's submission day: shared by all
+/// pathways, so that every route is compared on the same application.
+const SUBMISSION_STREAM: u64 = 0x5375_626d_6973_7369; // "Submissi"
 
 /// The 64-bit FNV-1a hash of a pathway id: its stream's key.
 fn stream_key(id: &str) -> u64 {
@@ -113,15 +119,29 @@ impl MonteCarlo {
                 .reserve(((end - start) as usize) * model.pathways.len());
         }
         let mut times = PathwayTimes::default();
+        let window = model.submission_window_days as usize;
         for i in start..end {
+            let submitted_day = if window == 0 {
+                0
+            } else {
+                Xoshiro256pp::for_iteration(self.seed ^ SUBMISSION_STREAM, i).next_index(window + 1)
+                    as u32
+            };
             for (p, pathway) in model.pathways.iter().enumerate() {
                 let mut rng = Xoshiro256pp::for_iteration(keys[p], i);
-                run_pathway(model, pathway, Draws::Random(&mut rng), &mut times)?;
+                run_pathway_from(
+                    model,
+                    pathway,
+                    submitted_day,
+                    Draws::Random(&mut rng),
+                    &mut times,
+                )?;
                 out.pathways[p].record(&times);
                 if self.keep_rows {
                     out.rows.push(RunRow {
                         iteration: i,
                         pathway: p,
+                        submitted_day,
                         review_days: times.review_days,
                         regulator_days: times.regulator_days,
                         applicant_days: times.applicant_days,

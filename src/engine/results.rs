@@ -72,7 +72,7 @@ pub struct StageResults {
     pub critical: u64,
     /// Elapsed days (start day to end day, gate waits included), when it happened.
     pub elapsed_days: DayHistogram,
-    /// The day after submission on which it ended, every iteration.
+    /// Days from the application's submission to the day it ended, every iteration.
     pub end_day: DayHistogram,
 }
 
@@ -106,7 +106,7 @@ impl PathwayResults {
                 acc.elapsed_days.add(s.elapsed_days() as u32);
             }
             acc.critical += s.critical as u64;
-            acc.end_day.add(s.end_day() as u32);
+            acc.end_day.add(s.end_day - times.submitted_day);
         }
     }
 

@@ -7,13 +7,11 @@
 //! default `percentile` (method "linear"), and merging two histograms is exact and
 //! order-independent, which makes results identical for any number of threads.
 
-/// Counts of non-negative whole-day values.
+/// Counts of non-negative whole-day values. Only the counts are kept, so recording a
+/// value is a single increment; totals are derived when a statistic is asked for.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct DayHistogram {
     counts: Vec<u64>,
-    n: u64,
-    sum: u128,
-    sum_sq: u128,
 }
 
 impl DayHistogram {
@@ -25,14 +23,16 @@ impl DayHistogram {
     /// Records one value.
     #[inline]
     pub fn add(&mut self, days: u32) {
-        let i = days as usize;
-        if i >= self.counts.len() {
-            self.counts.resize(i + 1, 0);
+        match self.counts.get_mut(days as usize) {
+            Some(c) => *c += 1,
+            None => self.grow_and_add(days as usize),
         }
+    }
+
+    #[cold]
+    fn grow_and_add(&mut self, i: usize) {
+        self.counts.resize(i + 1, 0);
         self.counts[i] += 1;
-        self.n += 1;
-        self.sum += days as u128;
-        self.sum_sq += (days as u128) * (days as u128);
     }
 
     /// Adds every value of `other`.
@@ -43,14 +43,11 @@ impl DayHistogram {
         for (a, b) in self.counts.iter_mut().zip(&other.counts) {
             *a += b;
         }
-        self.n += other.n;
-        self.sum += other.sum;
-        self.sum_sq += other.sum_sq;
     }
 
     /// How many values were recorded.
     pub fn count(&self) -> u64 {
-        self.n
+        self.counts.iter().sum()
     }
 
     /// How many values equal `days`.
@@ -63,19 +60,32 @@ impl DayHistogram {
         &self.counts
     }
 
+    /// Sum and sum of squares, exactly (values are below 2^32, counts below 2^64).
+    fn sums(&self) -> (u128, u128) {
+        self.counts
+            .iter()
+            .enumerate()
+            .fold((0, 0), |(s, q), (day, &c)| {
+                let (d, c) = (day as u128, c as u128);
+                (s + d * c, q + d * d * c)
+            })
+    }
+
     /// The arithmetic mean, `None` when empty.
     pub fn mean(&self) -> Option<f64> {
-        (self.n > 0).then(|| self.sum as f64 / self.n as f64)
+        let n = self.count();
+        (n > 0).then(|| self.sums().0 as f64 / n as f64)
     }
 
     /// The sample standard deviation (n - 1 in the denominator); 0 for one value.
     pub fn sd(&self) -> Option<f64> {
-        match self.n {
+        match self.count() {
             0 => None,
             1 => Some(0.0),
             n => {
                 // Exact integer arithmetic: n * sum_sq - sum^2 = n^2 * population variance.
-                let num = n as u128 * self.sum_sq - self.sum * self.sum;
+                let (sum, sum_sq) = self.sums();
+                let num = n as u128 * sum_sq - sum * sum;
                 Some((num as f64 / (n as f64 * (n - 1) as f64)).sqrt())
             }
         }
@@ -100,18 +110,19 @@ impl DayHistogram {
                 return day as u32;
             }
         }
-        unreachable!("rank {k} beyond {} values", self.n)
+        unreachable!("rank {k} beyond {} values", self.count())
     }
 
     /// The `p`-th percentile (p in 0..=100) by linear interpolation between the two
     /// nearest order statistics, as numpy's default.
     pub fn percentile(&self, p: f64) -> Option<f64> {
-        if self.n == 0 {
+        let n = self.count();
+        if n == 0 {
             return None;
         }
-        let rank = p.clamp(0.0, 100.0) / 100.0 * (self.n - 1) as f64;
+        let rank = p.clamp(0.0, 100.0) / 100.0 * (n - 1) as f64;
         let lo = rank.floor() as u64;
-        let hi = (lo + 1).min(self.n - 1);
+        let hi = (lo + 1).min(n - 1);
         let frac = rank - lo as f64;
         let a = self.order_statistic(lo) as f64;
         let b = self.order_statistic(hi) as f64;
@@ -120,7 +131,8 @@ impl DayHistogram {
 
     /// The share of values at or below `days`.
     pub fn share_at_most(&self, days: f64) -> Option<f64> {
-        if self.n == 0 {
+        let n = self.count();
+        if n == 0 {
             return None;
         }
         if days < 0.0 {
@@ -128,7 +140,7 @@ impl DayHistogram {
         }
         let limit = (days.floor() as usize).min(self.counts.len().saturating_sub(1));
         let within: u64 = self.counts.iter().take(limit + 1).sum();
-        Some(within as f64 / self.n as f64)
+        Some(within as f64 / n as f64)
     }
 }
 

@@ -157,7 +157,6 @@ pub fn stages_csv(model: &Model, results: &RunResults) -> Result<Vec<u8>> {
 /// runs.csv, streamed: the header, then rows a batch at a time.
 pub struct RunsWriter<W: Write> {
     w: csv::Writer<W>,
-    submitted: String,
     pathway_ids: Vec<String>,
     model_submitted: chrono::NaiveDate,
 }
@@ -169,7 +168,6 @@ impl<W: Write> RunsWriter<W> {
         w.write_record(RUN_COLUMNS)?;
         Ok(Self {
             w,
-            submitted: model.submitted.to_string(),
             pathway_ids: model.pathways.iter().map(|p| text(&p.id)).collect(),
             model_submitted: model.submitted,
         })
@@ -178,14 +176,15 @@ impl<W: Write> RunsWriter<W> {
     /// Appends rows.
     pub fn write(&mut self, rows: &[RunRow]) -> Result<()> {
         for r in rows {
-            let approval = self.model_submitted + chrono::Days::new(r.review_days as u64);
+            let submitted = self.model_submitted + chrono::Days::new(r.submitted_day as u64);
+            let approval = submitted + chrono::Days::new(r.review_days as u64);
             self.w.write_record([
                 r.iteration.to_string().as_str(),
                 "",
                 "",
                 &self.pathway_ids[r.pathway],
                 "true",
-                &self.submitted,
+                &submitted.to_string(),
                 &approval.to_string(),
                 &r.review_days.to_string(),
                 &r.review_days.to_string(),

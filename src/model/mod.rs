@@ -30,8 +30,12 @@ pub struct Model {
     pub seed: u64,
     /// Default number of Monte Carlo iterations.
     pub iterations: u64,
-    /// The date the applications are submitted (day 0 of every schedule).
+    /// The date the applications are submitted (day 0 of every schedule); with a
+    /// submission window, the first day of the window.
     pub submitted: NaiveDate,
+    /// Submissions are spread uniformly over this many days after `submitted`
+    /// (0: every application is submitted on `submitted`).
+    pub submission_window_days: u32,
     /// Business days (weekends and holidays) from the submission date on.
     pub business_days: BusinessDays,
     /// Gate schedules: the dates on which gated stages may finish.

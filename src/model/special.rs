@@ -323,7 +323,7 @@ pub fn normal_cdf(x: f64) -> f64 {
     if x > 0.0 { 1.0 - tail } else { tail }
 }
 
-/// Evaluates c[0] + c[1] x + ... + c[7] x^7 by Horner's rule.
+/// Evaluates `c[0] + c[1] x + ... + c[7] x^7` by Horner's rule.
 #[inline(always)]
 fn poly7(c: &[f64; 8], x: f64) -> f64 {
     let mut acc = c[7];

@@ -42,9 +42,14 @@ pub struct RawHeader {
     /// Monte Carlo iterations (default 10000).
     #[schemars(with = "Option<i64>")]
     pub iterations: Option<Spanned<i64>>,
-    /// The date the application is submitted, e.g. 2024-04-01.
+    /// The date the application is submitted, e.g. 2024-04-01; with
+    /// `submitted_until`, the first day applications may be submitted.
     #[schemars(with = "String")]
     pub submitted: Spanned<Datetime>,
+    /// The last day of a submission window: applications are then submitted on a day
+    /// drawn uniformly from `submitted` to this date, e.g. a fiscal year's applications.
+    #[schemars(with = "Option<String>")]
+    pub submitted_until: Option<Spanned<Datetime>>,
 }
 
 /// `[calendar]`: which days are business days.

@@ -24,6 +24,10 @@ pub const DEFAULT_ITERATIONS: u64 = 10_000;
 /// More iterations than this is a typo, not a plan: percentiles are stable long before.
 pub const MAX_ITERATIONS: u64 = 100_000_000;
 
+/// The longest submission window: ten years (a window is a cohort of applications, not
+/// a history).
+pub const MAX_WINDOW_DAYS: i64 = 3653;
+
 /// What the command line may change before validation.
 #[derive(Debug, Clone, Default)]
 pub struct Overrides {
@@ -108,6 +112,26 @@ impl Validator {
         };
         let file_submitted = self.date(&header.submitted, "`submitted`");
         let submitted = overrides.submitted.or(file_submitted);
+        let window = match (&header.submitted_until, submitted) {
+            (None, _) => Some(0),
+            (Some(until), Some(first)) => match self.date(until, "`submitted_until`") {
+                Some(last) if last < first => {
+                    self.error(
+                        until.span(),
+                        format!("`submitted_until` ({last}) comes before `submitted` ({first})"),
+                        Some("the window runs from `submitted` to `submitted_until`".into()),
+                    );
+                    None
+                }
+                Some(last) if (last - first).num_days() > MAX_WINDOW_DAYS => {
+                    self.error(until.span(), format!("the submission window is longer than {} years", MAX_WINDOW_DAYS / 366), Some("simulate a few years of submissions at most; use several scenarios for longer spans".into()));
+                    None
+                }
+                Some(last) => Some((last - first).num_days() as u32),
+                None => None,
+            },
+            (Some(_), None) => None,
+        };
 
         let no_pathways = Vec::new();
         let raw_pathways = raw.pathway.as_ref().map_or(&no_pathways, |p| p.get_ref());
@@ -159,6 +183,7 @@ impl Validator {
 
         let (seed, iterations, submitted, business_days, gates) =
             (seed?, iterations?, submitted?, business_days?, gates?);
+        let submission_window_days = window?;
         let pathways: Option<Vec<Pathway>> = pathways.into_iter().collect();
         Some(Model {
             name: name.to_string(),
@@ -167,6 +192,7 @@ impl Validator {
             seed,
             iterations,
             submitted,
+            submission_window_days,
             business_days,
             gates,
             pathways: pathways?,

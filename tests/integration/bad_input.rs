@@ -183,6 +183,11 @@ const CORPUS: &[(&str, &str, &str)] = &[
         "12:48",
         "weibull `shape` (-1) must be greater than 0; below 1 gives a long tail, 1 is the exponential distribution, above 1 is less skewed; e.g. 1.5",
     ),
+    (
+        "window-ends-before-it-starts",
+        "4:19",
+        "`submitted_until` (2024-03-01) comes before `submitted` (2024-04-01)",
+    ),
 ];
 
 #[test]

@@ -309,3 +309,53 @@ fn output_defaults_to_the_output_folder_named_after_the_file() {
         .success();
     assert!(work.path().join("output/my-scenario/summary.csv").is_file());
 }
+
+#[test]
+fn a_submission_window_spreads_submission_dates_over_it() {
+    let out = tempfile::tempdir().unwrap();
+    regsim()
+        .args([
+            "run",
+            "tests/data/good/window.toml",
+            "-n",
+            "3000",
+            "--quiet",
+            "--format",
+            "csv",
+            "--runs",
+            "-o",
+        ])
+        .arg(out.path())
+        .assert()
+        .success();
+    let (h, rows) = read_csv(&out.path().join("runs.csv"));
+    let mut dates: Vec<&str> = rows.iter().map(|r| col(&h, r, "submitted")).collect();
+    dates.sort_unstable();
+    assert_eq!(dates.first(), Some(&"2024-04-01"));
+    assert_eq!(dates.last(), Some(&"2025-03-31"));
+    dates.dedup();
+    assert!(
+        dates.len() > 300,
+        "only {} distinct submission days",
+        dates.len()
+    );
+    for r in &rows {
+        let submitted =
+            chrono::NaiveDate::parse_from_str(col(&h, r, "submitted"), "%Y-%m-%d").unwrap();
+        let approval =
+            chrono::NaiveDate::parse_from_str(col(&h, r, "approval_date"), "%Y-%m-%d").unwrap();
+        let days: i64 = col(&h, r, "review_days").parse().unwrap();
+        assert_eq!((approval - submitted).num_days(), days);
+    }
+    // every pathway sees the same application: one submission date per iteration
+    for pair in rows.chunks(2) {
+        assert_eq!(
+            col(&h, &pair[0], "iteration"),
+            col(&h, &pair[1], "iteration")
+        );
+        assert_eq!(
+            col(&h, &pair[0], "submitted"),
+            col(&h, &pair[1], "submitted")
+        );
+    }
+}

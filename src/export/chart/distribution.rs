@@ -16,7 +16,7 @@ use anyhow::ensure;
 use plotters::prelude::*;
 use plotters::style::text_anchor::HPos;
 
-use super::font::{self, ASCENT, DESCENT, font};
+use super::font::{self, ASCENT, DESCENT};
 use super::style::{
     AXIS, AXIS_PX, BACKGROUND, CUMULATIVE, GRID, HEADING_PX, HEIGHT, HISTOGRAM, MARKER,
     OUTER_MARGIN, TARGET, TEXT, TEXT_MUTED, TICK_PX, WIDTH,
@@ -65,6 +65,24 @@ struct Panel<'a> {
     x: (f64, f64),
     /// Bin width in days.
     bin: u32,
+    /// Whether every panel has this x axis.
+    shared: bool,
+}
+
+/// Height of the x axis with tick labels, in pixels.
+const X_TICKS_AREA: i32 = 38;
+/// Height of the x axis without them.
+const X_BARE_AREA: i32 = 4;
+
+/// What a panel draws besides its data, decided for all panels together.
+#[derive(Debug, Clone, Copy)]
+struct PanelLayout {
+    /// Leave a row for the target's label (some pathway has a target).
+    target_row: bool,
+    /// The legend gives the bin width.
+    bin_in_legend: bool,
+    /// Label the x axis (off for panels above another with the same axis).
+    x_ticks: bool,
 }
 
 /// Smallest span a panel's axis covers, so that a single value (fixed durations, or one
@@ -73,9 +91,18 @@ fn min_span(center: f64) -> f64 {
     (0.1 * center).max(10.0)
 }
 
-/// The days a panel must show: its values, and its target if that is not far away.
+/// The last day a panel's axis shows: the largest value, unless a thin far tail would
+/// squeeze the rest of the distribution into a corner; then the 99.5th percentile.
+fn shown_max(hist: &DayHistogram) -> Option<f64> {
+    let (lo, hi) = (hist.min()? as f64, hist.max()? as f64);
+    let p = hist.percentile(99.5)?;
+    Some(if hi > p + 0.25 * (p - lo) { p } else { hi })
+}
+
+/// The days a panel must show: its values (up to [`shown_max`]), and its target if that
+/// is not far away.
 fn wanted_range(hist: &DayHistogram, target: Option<Target>) -> Option<(f64, f64)> {
-    let (mut lo, mut hi) = (hist.min()? as f64, hist.max()? as f64);
+    let (mut lo, mut hi) = (hist.min()? as f64, shown_max(hist)?);
     if let Some(t) = target {
         let span = (hi - lo).max(min_span(hi));
         if t.days >= lo - span && t.days <= hi + span {
@@ -155,6 +182,7 @@ fn panels<'a>(model: &'a Model, results: &'a RunResults) -> Vec<Panel<'a>> {
                 achieved,
                 x: axis_range(range, bin),
                 bin,
+                shared: shared.is_some(),
             }
         })
         .collect()
@@ -187,7 +215,12 @@ fn target_labels(t: &Target, achieved: Option<f64>) -> Vec<String> {
         out.push(format!("{base} (simulated: {:.0}%)", a * 100.0));
     }
     out.push(base);
-    out.push(format!("target {}%: {}", days(t.percentile), days(t.days)));
+    out.push(format!(
+        "{}% within {} {unit}",
+        days(t.percentile),
+        days(t.days)
+    ));
+    out.push(format!("{}% ≤ {}", days(t.percentile), days(t.days)));
     out
 }
 
@@ -199,39 +232,48 @@ fn draw<DB: DrawingBackend>(
 ) -> DrawResult<(), DB> {
     c.root.fill(&BACKGROUND)?;
     let subtitle = format!(
-        "Days from submission to approval per pathway: {} Monte Carlo iterations (seed {})",
-        thousands(results.iterations),
+        "Days from submission to approval per pathway: {} (seed {})",
+        super::iterations(results.iterations),
         results.seed
     );
-    let below_header = c.header(&model.title, &subtitle)?;
+    let below_header = c.header(&model.title, "", &subtitle)?;
+    // One bin width for every panel: say it once, in the legend.
+    let shared_bin = panels
+        .first()
+        .map(|p| p.bin)
+        .filter(|&b| panels.iter().all(|p| p.bin == b));
+    let bars = match shared_bin {
+        Some(1) => "% of iterations per day (left axis)".to_string(),
+        Some(b) => format!("% of iterations per {b}-day bin (left axis)"),
+        None => "% of iterations per bin (left axis)".to_string(),
+    };
     let mut legend = vec![
-        (
-            LegendGlyph::Fill(HISTOGRAM),
-            "Share of iterations per bin (left axis)".to_string(),
-        ),
+        (LegendGlyph::Fill(HISTOGRAM), bars),
         (
             LegendGlyph::Line(CUMULATIVE),
-            "Cumulative share approved (right axis)".to_string(),
+            "Cumulative % approved (right axis)".to_string(),
         ),
-        (LegendGlyph::Dot(MARKER), "P50 and P80".to_string()),
+        (LegendGlyph::Dot(MARKER), "P50, P80".to_string()),
     ];
     if panels.iter().any(|p| p.target.is_some()) {
         legend.push((LegendGlyph::Dashed(TARGET), "Target".to_string()));
     }
-    let below_legend = c.legend(&legend, below_header + 14)?;
+    let below_legend = c.legend(&legend, below_header + 18)?;
 
     // The panels' region, leaving room for the axis descriptions around it.
     let side = 46;
     let x_desc_baseline = HEIGHT as i32 - OUTER_MARGIN - (DESCENT * AXIS_PX) as i32;
     let region = (
         OUTER_MARGIN + side,
-        below_legend + 18,
+        below_legend + 26,
         WIDTH as i32 - OUTER_MARGIN - side,
         x_desc_baseline - (ASCENT * AXIS_PX) as i32 - 8,
     );
     let mid_y = (region.1 + region.3) / 2;
     let rotated = |text: &str, x: i32, color: RGBColor| {
-        let style = font(AXIS_PX)
+        let style = c
+            .metrics
+            .font(AXIS_PX)
             .color(&color)
             .transform(FontTransform::Rotate270)
             .pos(plotters::style::text_anchor::Pos::new(
@@ -257,13 +299,28 @@ fn draw<DB: DrawingBackend>(
     let (cols, rows) = grid(panels.len());
     let (gap_x, gap_y) = (36, 22);
     let cell_w = (region.2 - region.0 - gap_x * (cols as i32 - 1)) / cols as i32;
-    let cell_h = (region.3 - region.1 - gap_y * (rows as i32 - 1)) / rows as i32;
-    let target_row = panels.iter().any(|p| p.target.is_some());
+    // With a shared axis only the bottom panels carry tick labels: give them the room
+    // so that every plot has the same height.
+    let shared = panels.first().is_some_and(|p| p.shared);
+    let ticks_h = if shared {
+        X_TICKS_AREA - X_BARE_AREA
+    } else {
+        0
+    };
+    let cell_h = (region.3 - region.1 - ticks_h - gap_y * (rows as i32 - 1)) / rows as i32;
     for (i, panel) in panels.iter().enumerate() {
         let (col, row) = ((i % cols) as i32, (i / cols) as i32);
         let x0 = region.0 + col * (cell_w + gap_x);
         let y0 = region.1 + row * (cell_h + gap_y);
-        draw_panel(c, panel, (x0, y0, x0 + cell_w, y0 + cell_h), target_row)?;
+        let x_ticks = !panel.shared || i + cols >= panels.len();
+        let cell_h = if x_ticks { cell_h + ticks_h } else { cell_h };
+        let layout = PanelLayout {
+            target_row: panels.iter().any(|p| p.target.is_some()),
+            bin_in_legend: shared_bin.is_some(),
+            // A shared axis is labelled once, under the last panel of each column.
+            x_ticks,
+        };
+        draw_panel(c, panel, (x0, y0, x0 + cell_w, y0 + cell_h), layout)?;
     }
     Ok(())
 }
@@ -272,11 +329,29 @@ fn draw_panel<DB: DrawingBackend>(
     c: &Canvas<'_, DB>,
     p: &Panel<'_>,
     (x0, y0, x1, y1): (i32, i32, i32, i32),
-    target_row: bool,
+    layout: PanelLayout,
 ) -> DrawResult<(), DB> {
-    // Title row: the pathway's title, and the bin width on the right.
+    // Title row: the pathway's title, and on the right the bin width (unless the legend
+    // gives it) and the longest review when it is off the scale; notes give way to the
+    // title.
     let title_baseline = y0 + (ASCENT * HEADING_PX) as i32;
-    let note = format!("{}-day bins", p.bin);
+    let mut notes = Vec::new();
+    if !layout.bin_in_legend {
+        notes.push(format!("{}-day bins", p.bin));
+    }
+    if let Some(max) = p.hist.max().filter(|&m| m as f64 > p.x.1) {
+        notes.push(format!(
+            "longest: {} days (off scale)",
+            thousands(max as u64)
+        ));
+    }
+    let title_w = font::text_width(p.title, HEADING_PX);
+    while !notes.is_empty()
+        && title_w + 24 + font::text_width(&notes.join(" · "), TICK_PX) > x1 - x0
+    {
+        notes.remove(0);
+    }
+    let note = notes.join(" · ");
     let note_w = font::text_width(&note, TICK_PX);
     c.text(
         &note,
@@ -287,9 +362,9 @@ fn draw_panel<DB: DrawingBackend>(
     )?;
     let title = font::fit(p.title, HEADING_PX, x1 - x0 - note_w - 24);
     c.text(&title, (x0, title_baseline), HEADING_PX, TEXT, HPos::Left)?;
-    let mut top = title_baseline + (DESCENT * HEADING_PX) as i32 + 8;
+    let mut top = title_baseline + (DESCENT * HEADING_PX) as i32 + 6;
     let target_baseline = top + (ASCENT * TICK_PX) as i32;
-    if target_row {
+    if layout.target_row {
         top = target_baseline + (DESCENT * TICK_PX) as i32 + 6;
     }
 
@@ -331,13 +406,20 @@ fn draw_panel<DB: DrawingBackend>(
     let area = c
         .root
         .margin(top, HEIGHT as i32 - y1, x0, WIDTH as i32 - x1);
+    let x_area = if layout.x_ticks {
+        X_TICKS_AREA
+    } else {
+        X_BARE_AREA
+    };
+    // About one label per 40 px of height: 0 %, 50 %, 100 % on a short panel.
+    let y_labels = (((y1 - top - x_area) / 40) as usize).clamp(2, 6);
     let mut chart = ChartBuilder::on(&area)
-        .x_label_area_size(38)
+        .x_label_area_size(x_area)
         .y_label_area_size(74)
         .right_y_label_area_size(74)
         .build_cartesian_2d(xa..xb, 0.0..y_max)?
         .set_secondary_coord(xa..xb, 0.0..100.0);
-    let x_labels = ((x1 - x0 - 148) / 110).max(2) as usize;
+    let x_labels = ((x1 - x0 - 148) / 90).max(4) as usize;
     let share_fmt = |v: &f64| {
         if y_max < 5.0 {
             format!("{v:.1}%")
@@ -345,7 +427,13 @@ fn draw_panel<DB: DrawingBackend>(
             format!("{v:.0}%")
         }
     };
-    let day_fmt = |v: &f64| days(*v);
+    let day_fmt = |v: &f64| {
+        if layout.x_ticks {
+            days(*v)
+        } else {
+            String::new()
+        }
+    };
     chart
         .configure_mesh()
         .disable_x_mesh()
@@ -353,17 +441,17 @@ fn draw_panel<DB: DrawingBackend>(
         .bold_line_style(GRID)
         .axis_style(AXIS)
         .x_labels(x_labels)
-        .y_labels(5)
+        .y_labels(y_labels)
         .x_label_formatter(&day_fmt)
         .y_label_formatter(&share_fmt)
-        .label_style(font(TICK_PX).color(&TEXT))
+        .label_style(c.metrics.font(TICK_PX).color(&TEXT))
         .draw()?;
     let pct_fmt = |v: &f64| format!("{v:.0}%");
     chart
         .configure_secondary_axes()
-        .y_labels(5)
+        .y_labels(y_labels)
         .y_label_formatter(&pct_fmt)
-        .label_style(font(TICK_PX).color(&CUMULATIVE))
+        .label_style(c.metrics.font(TICK_PX).color(&CUMULATIVE))
         .axis_style(AXIS)
         .draw()?;
 
@@ -372,9 +460,13 @@ fn draw_panel<DB: DrawingBackend>(
         |d: f64| px.start + ((d - xa) / (xb - xa) * (px.end - px.start) as f64).round() as i32;
     let to_y = |pct: f64| py.end - (pct / 100.0 * (py.end - py.start) as f64).round() as i32;
 
-    chart.draw_series(bars.iter().map(|&(a, b, share)| {
-        Rectangle::new([(a.max(xa), 0.0), (b.min(xb), share)], HISTOGRAM.filled())
-    }))?;
+    chart.draw_series(
+        bars.iter()
+            .filter(|b| b.0 < xb && b.1 > xa)
+            .map(|&(a, b, share)| {
+                Rectangle::new([(a.max(xa), 0.0), (b.min(xb), share)], HISTOGRAM.filled())
+            }),
+    )?;
 
     // The target: a dashed line up to its label above the plot.
     if let Some(t) = p.target {
@@ -440,7 +532,9 @@ fn draw_panel<DB: DrawingBackend>(
                 (x + 14, HPos::Left, x + 9)
             }
         };
-        let fits_left = x - 14 - w - 5 >= px.start;
+        // Left unless only the right has room (or more of it, when neither has enough).
+        let fits_left =
+            x - 14 - w - 5 >= px.start || (x + 14 + w + 5 > px.end && x - px.start > px.end - x);
         let (top, bottom) = (
             baseline - (ASCENT * TICK_PX) as i32 - 2,
             baseline + (DESCENT * TICK_PX) as i32 + 2,

@@ -39,7 +39,8 @@ pub fn ensure_registered() -> anyhow::Result<()> {
     }
 }
 
-/// The chart font at `size` pixels.
+/// The chart font at `size` pixels per em, as the PNG renderer and the layout see it
+/// (draw with [`TextMetrics::font`]).
 pub fn font(size: f64) -> FontDesc<'static> {
     (FAMILY, size).into_font()
 }
@@ -76,11 +77,47 @@ pub fn fit(text: &str, size: f64, max_width: i32) -> String {
 /// where possible, between any two characters otherwise (Japanese has no spaces); the last
 /// line is cut with "…" if text remains.
 pub fn wrap(text: &str, size: f64, max_width: i32, max_lines: usize) -> Vec<String> {
+    wrap_widths(text, size, max_width, max_width, max_lines)
+}
+
+/// [`wrap`] that keeps `end` whole: if `text` followed by `end` does not fit, `text` is
+/// cut instead, and `end` follows the cut ("A long title… — median schedule").
+pub fn wrap_keeping_end(
+    text: &str,
+    end: &str,
+    size: f64,
+    max_width: i32,
+    max_lines: usize,
+) -> Vec<String> {
+    let lines = wrap(&format!("{text}{end}"), size, max_width, max_lines);
+    if end.is_empty() || !lines.last().is_some_and(|l| l.ends_with('…')) {
+        return lines;
+    }
+    let last_width = max_width - text_width(end, size);
+    let mut lines = wrap_widths(text, size, max_width, last_width, max_lines);
+    if let Some(last) = lines.last_mut() {
+        last.push_str(end);
+    }
+    lines
+}
+
+/// [`wrap`] with the last line narrower than the others.
+fn wrap_widths(
+    text: &str,
+    size: f64,
+    max_width: i32,
+    last_width: i32,
+    max_lines: usize,
+) -> Vec<String> {
     let mut lines = Vec::new();
     let mut rest = text.split_whitespace().collect::<Vec<_>>().join(" ");
     while !rest.is_empty() && lines.len() < max_lines {
-        if lines.len() + 1 == max_lines || text_width(&rest, size) <= max_width {
-            lines.push(fit(&rest, size, max_width));
+        if lines.len() + 1 == max_lines {
+            lines.push(fit(&rest, size, last_width));
+            break;
+        }
+        if text_width(&rest, size) <= max_width {
+            lines.push(rest);
             break;
         }
         let ends: Vec<usize> = rest
@@ -103,7 +140,12 @@ pub fn wrap(text: &str, size: f64, max_width: i32, max_lines: usize) -> Vec<Stri
     lines
 }
 
-/// How a backend places text vertically, so that charts can place text by its baseline.
+/// How a backend sizes and places text, so that charts can give every text its size
+/// in pixels per em and place it by its baseline, the same in PNG and SVG.
+///
+/// Sizes: plotters' `ab_glyph` renderer draws a font of size `s` at `s` pixels per em
+/// (BIZ UDPGothic's ascent minus descent is one em), while its SVG backend writes
+/// `font-size = s / 1.24`. SVG text is therefore asked for at 1.24 times the size.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TextMetrics {
     /// `BitMapBackend` with `ab_glyph`: a top-anchored text has its baseline 0.515 of
@@ -114,6 +156,14 @@ pub enum TextMetrics {
 }
 
 impl TextMetrics {
+    /// The chart font at `size` pixels per em in this backend.
+    pub fn font(self, size: f64) -> FontDesc<'static> {
+        match self {
+            TextMetrics::Bitmap => font(size),
+            TextMetrics::Svg => font(size * 1.24),
+        }
+    }
+
     /// How far below a top anchor the baseline falls, in multiples of the size.
     fn baseline_below_top(self) -> f64 {
         match self {
@@ -125,7 +175,7 @@ impl TextMetrics {
     /// A text style for `size` and `color` anchored so that drawing it at
     /// [`TextMetrics::anchor`] puts its baseline where asked.
     pub fn style(self, size: f64, color: RGBColor, h: HPos) -> TextStyle<'static> {
-        font(size).color(&color).pos(Pos::new(h, VPos::Top))
+        self.font(size).color(&color).pos(Pos::new(h, VPos::Top))
     }
 
     /// The point to draw a [`TextMetrics::style`] text at for a baseline at `(x, baseline)`.
@@ -171,6 +221,17 @@ mod tests {
         assert_eq!(jp.len(), 2);
         assert!(jp[1].ends_with('…'), "{jp:?}");
         assert!(wrap("", 22.0, 100, 2).is_empty());
+        let kept = wrap_keeping_end(
+            "A title far too long for one line",
+            " — median schedule",
+            22.0,
+            300,
+            1,
+        );
+        assert!(kept[0].ends_with("… — median schedule"), "{kept:?}");
+        assert!(text_width(&kept[0], 22.0) <= 300);
+        let short = wrap_keeping_end("Short", " — median schedule", 22.0, 500, 1);
+        assert_eq!(short, ["Short — median schedule"]);
         // A width below one character still makes progress.
         assert_eq!(wrap("通常承認", 22.0, 1, 10).len(), 4);
     }

@@ -22,13 +22,17 @@ use super::style::{
     APPLICANT, AXIS, AXIS_PX, BACKGROUND, BAND, GRID, HEADING_PX, HEIGHT, MARKER, NOT_RUN,
     OUTER_MARGIN, REGULATOR, TEXT, TEXT_MUTED, TICK_PX, WIDTH, text_on, tint,
 };
-use super::{Canvas, DrawResult, ImageFormat, LegendGlyph, days, render_to_file, thousands};
+use super::{Canvas, DrawResult, ImageFormat, LegendGlyph, days, render_to_file};
 use crate::engine::results::{PathwayResults, RunResults};
 use crate::engine::schedule::{PathwayTimes, StageTimes, whole_day};
 use crate::model::{Clock, DayCount, Model, Pathway, Stage};
 
-/// Smallest row height, in pixels, at which every stage gets its own row.
-const MIN_ROW: i32 = 27;
+/// Smallest stage row height, in pixels, at which every stage gets its own row.
+const MIN_ROW: f64 = 29.0;
+/// Height of a pathway's heading row, in stage rows.
+const HEADING_WEIGHT: f64 = 1.35;
+/// Height of a row of stage names under a compact lane.
+const NAME_ROW: i32 = 27;
 
 /// Gantt chart of the deterministic median schedule per pathway (`schedules[p]` is the
 /// median pass of `model.pathways[p]`), with P10 to P90 whiskers from `results`, written
@@ -44,12 +48,31 @@ pub fn render_timeline(
     path: &Path,
 ) -> anyhow::Result<()> {
     check_shapes(model, schedules, results)?;
+    let schedules = from_submission(schedules);
     render_to_file(
         format,
         path,
-        |root, metrics| draw(&Canvas { root, metrics }, model, schedules, results),
-        |root, metrics| draw(&Canvas { root, metrics }, model, schedules, results),
+        |root, metrics| draw(&Canvas { root, metrics }, model, &schedules, results),
+        |root, metrics| draw(&Canvas { root, metrics }, model, &schedules, results),
     )
+}
+
+/// The schedules with their days counted from each application's own submission (the
+/// chart's day 0), as `review_days` and the results' `end_day` are; `submitted_day`
+/// still says when that was.
+fn from_submission(schedules: &[PathwayTimes]) -> Vec<PathwayTimes> {
+    schedules
+        .iter()
+        .map(|s| {
+            let mut s = s.clone();
+            let origin = s.submitted_day as f64;
+            for t in &mut s.stages {
+                t.start -= origin;
+                t.end -= origin;
+            }
+            s
+        })
+        .collect()
 }
 
 fn check_shapes(
@@ -108,25 +131,29 @@ fn owner_color(clock: Clock) -> RGBColor {
 
 /// When a gated stage's work is done and its wait for a gate date begins (the same rule
 /// as the schedule: calendar days add, business days count from the start day).
-fn work_end(model: &Model, stage: &Stage, t: &StageTimes) -> f64 {
+fn work_end(model: &Model, stage: &Stage, t: &StageTimes, submitted_day: u32) -> f64 {
     let Some(duration) = &stage.duration else {
         return t.start;
     };
     let median = duration.median();
     let end = match stage.days {
         DayCount::Calendar => t.start + median,
-        DayCount::Business => model
-            .business_days
-            .add_business_days(whole_day(t.start), median.ceil().max(0.0) as u32)
-            .map_or(t.end, |d| d as f64),
+        DayCount::Business => {
+            // The calendar counts from the model's submission date.
+            let origin = submitted_day as i64;
+            model
+                .business_days
+                .add_business_days(whole_day(t.start) + origin, median.ceil().max(0.0) as u32)
+                .map_or(t.end, |d| (d - origin) as f64)
+        }
     };
     end.clamp(t.start, t.end)
 }
 
 /// Where a stage's bar runs: (start, end of work, end), in days.
-fn bar_days(model: &Model, stage: &Stage, t: &StageTimes) -> (f64, f64, f64) {
+fn bar_days(model: &Model, stage: &Stage, t: &StageTimes, submitted_day: u32) -> (f64, f64, f64) {
     if stage.gate.is_some() {
-        (t.start, work_end(model, stage, t), t.end)
+        (t.start, work_end(model, stage, t, submitted_day), t.end)
     } else {
         (t.start, t.end, t.end)
     }
@@ -161,69 +188,69 @@ fn draw<DB: DrawingBackend>(
     results: &RunResults,
 ) -> DrawResult<(), DB> {
     c.root.fill(&BACKGROUND)?;
-    let title = format!("{} — median schedule", model.title);
+    let (title, title_end) = (model.title.as_str(), " — median schedule");
     let whiskers = format!(
-        "{} Monte Carlo iterations (seed {})",
-        thousands(results.iterations),
+        "{} (seed {})",
+        super::iterations(results.iterations),
         results.seed
     );
-    let stage_rows: usize = model.pathways.iter().map(|p| 1 + p.stages.len()).sum();
+    let detailed_weight: f64 = model
+        .pathways
+        .iter()
+        .map(|p| HEADING_WEIGHT + p.stages.len() as f64)
+        .sum();
 
-    // Decide the layout on a provisional header: the subtitle says which one it is.
     let detailed_subtitle =
         format!("Every duration at its median. Whiskers: P10 to P90 over {whiskers}.");
     let compact_subtitle = format!(
-        "Every duration at its median; each pathway's critical path end to end (too many \
-         stages for a row each). Whiskers: P10 to P90 of approval over {whiskers}."
+        "Critical path at median durations (too many stages for a row each). \
+         Whiskers: P10 to P90 over {whiskers}."
     );
     let legend_items = |compact: bool| {
         let mut items = vec![
-            (
-                LegendGlyph::Fill(REGULATOR),
-                "Regulator's clock".to_string(),
-            ),
+            (LegendGlyph::Fill(REGULATOR), "Regulator".to_string()),
             (
                 LegendGlyph::Fill(APPLICANT),
-                "Applicant's clock (clock stop)".to_string(),
+                "Applicant (clock stop)".to_string(),
             ),
             (
                 LegendGlyph::Hatch(AXIS, tint(AXIS, 0.8)),
-                "Waiting for a gate date".to_string(),
+                "Gate wait".to_string(),
             ),
         ];
         if !compact {
             items.push((
                 LegendGlyph::Outline(NOT_RUN),
-                "Not in the median schedule".to_string(),
+                "Not in median schedule".to_string(),
             ));
         }
         items.push((
             LegendGlyph::Whisker(MARKER),
             if compact {
-                "P10–P90 of approval day".to_string()
+                "P10–P90 of approval".to_string()
             } else {
                 "P10–P90 of end day".to_string()
             },
         ));
-        items.push((
-            LegendGlyph::Diamond(MARKER),
-            "Approval in the median schedule".to_string(),
-        ));
+        items.push((LegendGlyph::Diamond(MARKER), "Approval".to_string()));
         items
     };
 
     let bottom = HEIGHT as i32 - OUTER_MARGIN - ((ASCENT + DESCENT) * AXIS_PX) as i32 - 8 - 40;
-    // The header height does not depend on the layout except through the subtitle and
-    // legend wrapping, so measure the detailed one and fall back when it does not fit.
-    let detailed_top = estimate_top(&title, &detailed_subtitle, &legend_items(false));
-    let detailed = (bottom - detailed_top) / stage_rows.max(1) as i32 >= MIN_ROW;
+    let rows_top = |subtitle: &str, items: &[(LegendGlyph, String)]| {
+        super::legend_bottom(items, super::header_bottom(title, title_end, subtitle) + 18) + 18
+    };
+    let detailed_items = legend_items(false);
+    let detailed = (bottom - rows_top(&detailed_subtitle, &detailed_items)) as f64
+        / detailed_weight.max(1.0)
+        >= MIN_ROW;
     let (subtitle, items) = if detailed {
-        (detailed_subtitle, legend_items(false))
+        (detailed_subtitle, detailed_items)
     } else {
         (compact_subtitle, legend_items(true))
     };
-    let below_header = c.header(&title, &subtitle)?;
-    let below_legend = c.legend(&items, below_header + 14)?;
+    let below_header = c.header(title, title_end, &subtitle)?;
+    let below_legend = c.legend(&items, below_header + 18)?;
     let top = below_legend + 18;
 
     let rows: Vec<Row> = model
@@ -273,8 +300,18 @@ fn draw<DB: DrawingBackend>(
         .x_label_area_size(40)
         .build_cartesian_2d(0.0..x_max, 0.0..1.0)?;
     let (px, py) = chart.plotting_area().get_pixel_range();
-    let row_h = (py.end - py.start) as f64 / rows.len().max(1) as f64;
-    let row_top = |i: usize| py.start + (i as f64 * row_h).round() as i32;
+    let weight = |row: &Row| match row {
+        Row::Heading(_) => HEADING_WEIGHT,
+        Row::Stage(..) | Row::Lane(_) => 1.0,
+    };
+    let total: f64 = rows.iter().map(weight).sum::<f64>().max(1.0);
+    let mut tops = vec![0.0f64];
+    for row in &rows {
+        tops.push(tops[tops.len() - 1] + weight(row));
+    }
+    let row_top = |i: usize| {
+        py.start + (tops[i.min(rows.len())] / total * (py.end - py.start) as f64).round() as i32
+    };
     let to_x = |d: f64| {
         px.start + (d.clamp(0.0, x_max) / x_max * (px.end - px.start) as f64).round() as i32
     };
@@ -296,10 +333,13 @@ fn draw<DB: DrawingBackend>(
         .axis_style(AXIS)
         .x_labels(x_labels)
         .x_label_formatter(&day_fmt)
-        .label_style(font::font(TICK_PX).color(&TEXT))
+        .label_style(c.metrics.font(TICK_PX).color(&TEXT))
         .draw()?;
     c.text(
-        &format!("Days after submission (submitted {})", model.submitted),
+        &format!(
+            "Days after submission (submitted {})",
+            model.date_of(schedules.first().map_or(0, |s| s.submitted_day as i64))
+        ),
         (
             (px.start + px.end) / 2,
             HEIGHT as i32 - OUTER_MARGIN - (DESCENT * AXIS_PX) as i32,
@@ -335,7 +375,7 @@ fn draw<DB: DrawingBackend>(
                     model,
                     pathway,
                     s,
-                    &schedules[p].stages[s],
+                    &schedules[p],
                     &results.pathways[p],
                     (y0, y1),
                 )?
@@ -352,27 +392,6 @@ fn draw<DB: DrawingBackend>(
         }
     }
     Ok(())
-}
-
-/// A guess of where the rows start for a header and legend, to choose the layout
-/// before drawing.
-fn estimate_top(title: &str, subtitle: &str, legend: &[(LegendGlyph, String)]) -> i32 {
-    use super::style::{SUBTITLE_PX, TITLE_PX};
-    let width = WIDTH as i32 - 2 * OUTER_MARGIN;
-    let title_lines = font::wrap(title, TITLE_PX, width, 2).len().max(1) as f64;
-    let sub_lines = font::wrap(subtitle, SUBTITLE_PX, width, 2).len().max(1) as f64;
-    let legend_w: i32 = legend
-        .iter()
-        .map(|(_, l)| 36 + 10 + 40 + font::text_width(l, TICK_PX))
-        .sum();
-    let legend_lines = (legend_w / width + 1) as f64;
-    (OUTER_MARGIN as f64
-        + title_lines * 1.2 * TITLE_PX
-        + 10.0
-        + sub_lines * 1.25 * SUBTITLE_PX
-        + 14.0
-        + legend_lines * 1.5 * TICK_PX
-        + 18.0) as i32
 }
 
 /// Where things go horizontally.
@@ -412,18 +431,14 @@ fn draw_approval<DB: DrawingBackend>(
         right = right.max(b);
     }
     c.diamond((x, mid), (half + 3).clamp(8, 14), MARKER)?;
-    let text = format!(
-        "approval {} (day {})",
-        model.date_of(schedule.review_days as i64),
-        schedule.review_days
-    );
+    let text = approval_text(model, schedule);
     let w = font::text_width(&text, TICK_PX);
     let baseline = centred_baseline(mid, TICK_PX);
     if right + 14 + w <= g.plot.1 {
         c.text(&text, (right + 14, baseline), TICK_PX, TEXT, HPos::Left)?;
         Ok(left)
     } else {
-        let at = (left - 14).max(g.plot.0 + w);
+        let at = (left - 20).max(g.plot.0 + w);
         c.text(&text, (at, baseline), TICK_PX, TEXT, HPos::Right)?;
         Ok(at - w)
     }
@@ -441,15 +456,19 @@ fn draw_heading<DB: DrawingBackend>(
     let mid = (y0 + y1) / 2;
     let half = ((y1 - y0) / 3).max(4);
     let left = draw_approval(c, g, model, schedule, result, mid, half)?;
-    let title = font::fit(
-        &model.pathways[p].title,
-        HEADING_PX,
-        left - 20 - g.label_left,
-    );
+    // The title runs up to the approval marker: smaller before it is cut.
+    let room = left - 20 - g.label_left - 4;
+    let title = &model.pathways[p].title;
+    let size = if font::text_width(title, HEADING_PX) <= room {
+        HEADING_PX
+    } else {
+        TICK_PX
+    };
+    let title = font::fit(title, size, room);
     c.text(
         &title,
-        (g.label_left + 4, centred_baseline(mid, HEADING_PX)),
-        HEADING_PX,
+        (g.label_left + 4, centred_baseline(mid, size)),
+        size,
         TEXT,
         HPos::Left,
     )
@@ -462,11 +481,12 @@ fn draw_stage<DB: DrawingBackend>(
     model: &Model,
     pathway: &Pathway,
     s: usize,
-    t: &StageTimes,
+    schedule: &PathwayTimes,
     result: &PathwayResults,
     (y0, y1): (i32, i32),
 ) -> DrawResult<(), DB> {
     let stage = &pathway.stages[s];
+    let t = &schedule.stages[s];
     let mid = (y0 + y1) / 2;
     let half_bar = ((y1 - y0) as f64 * 0.32).round() as i32;
     let label = font::fit(&stage_label(stage), TICK_PX, g.label_w - 24);
@@ -481,7 +501,8 @@ fn draw_stage<DB: DrawingBackend>(
 
     let (top, bottom) = (mid - half_bar, mid + half_bar);
     if t.ran {
-        draw_bar(c, g, model, stage, t, (top, bottom), None)?;
+        let days = bar_days(model, stage, t, schedule.submitted_day);
+        draw_bar(c, g, stage, days, (top, bottom), None)?;
     } else {
         let d = stage.duration.as_ref().map_or(0.0, |d| d.median());
         let a = (g.to_x)(t.start);
@@ -500,14 +521,12 @@ fn draw_stage<DB: DrawingBackend>(
 fn draw_bar<DB: DrawingBackend>(
     c: &Canvas<'_, DB>,
     g: &Geometry<'_>,
-    model: &Model,
     stage: &Stage,
-    t: &StageTimes,
+    (start, work, end): (f64, f64, f64),
     (top, bottom): (i32, i32),
     label: Option<&str>,
-) -> DrawResult<(), DB> {
+) -> DrawResult<bool, DB> {
     let color = owner_color(stage.clock);
-    let (start, work, end) = bar_days(model, stage, t);
     let (a, w, b) = ((g.to_x)(start), (g.to_x)(work), (g.to_x)(end));
     // Zero-length stages still show as a sliver.
     let w = if b - a < 4 { a + 4 } else { w };
@@ -519,6 +538,7 @@ fn draw_bar<DB: DrawingBackend>(
     }
     if let Some(label) = label
         && w - a >= font::text_width(label, TICK_PX) + 12
+        && bottom - top >= (TICK_PX * 1.05) as i32
     {
         let mid = (top + bottom) / 2;
         c.text(
@@ -528,8 +548,9 @@ fn draw_bar<DB: DrawingBackend>(
             text_on(color),
             HPos::Center,
         )?;
+        return Ok(true);
     }
-    Ok(())
+    Ok(false)
 }
 
 fn draw_lane<DB: DrawingBackend>(
@@ -542,18 +563,34 @@ fn draw_lane<DB: DrawingBackend>(
     (y0, y1): (i32, i32),
 ) -> DrawResult<(), DB> {
     let pathway = &model.pathways[p];
-    let mid = (y0 + y1) / 2;
-    let size = if y1 - y0 >= 36 { HEADING_PX } else { TICK_PX };
-    let title = font::fit(&pathway.title, size, g.label_w);
-    c.text(
-        &title,
-        (g.label_left + 4, centred_baseline(mid, size)),
-        size,
-        TEXT,
-        HPos::Left,
-    )?;
-    let half_bar = (((y1 - y0) as f64 * 0.3).round() as i32).min(22);
-    let (top, bottom) = (mid - half_bar, mid + half_bar);
+    let h = y1 - y0;
+    // The pathway's title, on two lines when the row is tall enough.
+    let size = if h >= 40 { HEADING_PX } else { TICK_PX };
+    let max_lines = if h as f64 >= 2.6 * size { 2 } else { 1 };
+    let lines = font::wrap(&pathway.title, size, g.label_w, max_lines);
+    let line_h = (1.15 * size) as i32;
+    let first = (y0 + y1) / 2 - line_h * (lines.len() as i32 - 1) / 2;
+    for (k, line) in lines.iter().enumerate() {
+        let mid = first + k as i32 * line_h;
+        c.text(
+            line,
+            (g.label_left + 4, centred_baseline(mid, size)),
+            size,
+            TEXT,
+            HPos::Left,
+        )?;
+    }
+
+    // From the top: the approval whisker, the bar, then rows of stage names that do not
+    // fit inside their bar.
+    const WHISKER_ZONE: i32 = 26;
+    let bar_h = ((h as f64 * 0.28) as i32).clamp(14, 36);
+    let name_rows = ((h - 12 - WHISKER_ZONE - bar_h - 6) / NAME_ROW).clamp(0, 5);
+    let block = WHISKER_ZONE + bar_h + 6 + name_rows * NAME_ROW;
+    let whisker_y = (y0 + y1) / 2 - block / 2 + WHISKER_ZONE / 2;
+    let top = whisker_y + WHISKER_ZONE / 2;
+    let bottom = top + bar_h;
+
     let mut critical: Vec<(usize, &StageTimes)> = schedule
         .stages
         .iter()
@@ -561,15 +598,145 @@ fn draw_lane<DB: DrawingBackend>(
         .filter(|(_, t)| t.ran && t.critical)
         .collect();
     critical.sort_by(|a, b| a.1.start.total_cmp(&b.1.start));
+    let mut outside = Vec::new();
     for &(s, t) in &critical {
         let stage = &pathway.stages[s];
-        draw_bar(c, g, model, stage, t, (top, bottom), Some(&stage.title))?;
+        let days = bar_days(model, stage, t, schedule.submitted_day);
+        let inside = draw_bar(c, g, stage, days, (top, bottom), Some(&stage.title))?;
         // A white seam between consecutive stages.
         let a = (g.to_x)(t.start);
         c.line((a, top), (a, bottom), BACKGROUND, 2)?;
+        if !inside {
+            let (start, _, end) = days;
+            let mid = ((g.to_x)(start) + (g.to_x)(end)) / 2;
+            outside.push((
+                stage.title.as_str(),
+                mid,
+                font::text_width(&stage.title, TICK_PX),
+            ));
+        }
     }
-    draw_approval(c, g, model, schedule, result, mid, half_bar + 4)?;
+    let spans: Vec<(i32, i32)> = outside.iter().map(|&(_, mid, w)| (mid, w)).collect();
+    let places = place_names(&spans, name_rows, g.plot);
+    for (&(name, mid, _), place) in outside.iter().zip(places) {
+        if let Some((left, row)) = place {
+            let baseline = bottom + 6 + row * NAME_ROW + (ASCENT * TICK_PX) as i32 + 2;
+            let leader_end = baseline - (ASCENT * TICK_PX) as i32;
+            c.line((mid, bottom + 1), (mid, leader_end), AXIS, 1)?;
+            c.text(name, (left, baseline), TICK_PX, TEXT, HPos::Left)?;
+        }
+    }
+
+    // Approval: the whisker above the bar, the diamond at the bar's end.
+    let day = schedule.review_days as f64;
+    let x = (g.to_x)(day);
+    let (mut left, mut right) = (x, x);
+    if let (Some(p10), Some(p90)) = (
+        result.review_days.percentile(10.0),
+        result.review_days.percentile(90.0),
+    ) {
+        let (a, b) = ((g.to_x)(p10), (g.to_x)(p90));
+        c.whisker(a, b, whisker_y, 7, MARKER)?;
+        (left, right) = (a.min(x), b.max(x));
+    }
+    c.diamond(
+        (x, (top + bottom) / 2),
+        (bar_h / 2 + 4).clamp(8, 14),
+        MARKER,
+    )?;
+    let text = approval_text(model, schedule);
+    let w = font::text_width(&text, TICK_PX);
+    let baseline = centred_baseline(whisker_y, TICK_PX);
+    if right + 20 + w <= g.plot.1 {
+        c.text(&text, (right + 20, baseline), TICK_PX, TEXT, HPos::Left)?;
+    } else {
+        c.text(
+            &text,
+            ((left - 20).max(g.plot.0 + w), baseline),
+            TICK_PX,
+            TEXT,
+            HPos::Right,
+        )?;
+    }
     Ok(())
+}
+
+/// The approval date and day of a median schedule.
+fn approval_text(model: &Model, schedule: &PathwayTimes) -> String {
+    format!(
+        "approval {} (day {})",
+        model.date_of(schedule.submitted_day as i64 + schedule.review_days as i64),
+        schedule.review_days
+    )
+}
+
+/// Places names on `rows` rows below a bar, each near the stage it names (`(mid, width)`
+/// in pixels, in the order of the stages) with a leader line down from the bar: no name
+/// overlaps another or crosses a leader. Names are tried as a staircase twice, left to
+/// right with names ending at their stage and right to left with names starting at it;
+/// the arrangement that places more names wins. Returns (left, row) per name, `None`
+/// for a name that found no room.
+fn place_names(names: &[(i32, i32)], rows: i32, plot: (i32, i32)) -> Vec<Option<(i32, i32)>> {
+    let forward = staircase(names, rows, plot, false);
+    let backward = staircase(names, rows, plot, true);
+    let placed = |v: &[Option<(i32, i32)>]| v.iter().flatten().count();
+    if placed(&backward) > placed(&forward) {
+        backward
+    } else {
+        forward
+    }
+}
+
+fn staircase(
+    names: &[(i32, i32)],
+    rows: i32,
+    plot: (i32, i32),
+    backward: bool,
+) -> Vec<Option<(i32, i32)>> {
+    const GAP: i32 = 16;
+    const LEADER_CLEARANCE: i32 = 6;
+    let mut out = vec![None; names.len()];
+    // (row, left, right) of the names placed; (x, row) of their leaders.
+    let mut placed: Vec<(i32, i32, i32)> = Vec::new();
+    let mut leaders: Vec<(i32, i32)> = Vec::new();
+    let order: Vec<usize> = if backward {
+        (0..names.len()).rev().collect()
+    } else {
+        (0..names.len()).collect()
+    };
+    for i in order {
+        let (mid, w) = names[i];
+        let clamp = |left: i32| left.clamp(plot.0, (plot.1 - w).max(plot.0));
+        let (ending, centred, starting) =
+            (clamp(mid + 10 - w), clamp(mid - w / 2), clamp(mid - 10));
+        let lefts = if backward {
+            [starting, centred, ending]
+        } else {
+            [ending, centred, starting]
+        };
+        let free = |row: i32, left: i32| {
+            placed.iter().all(|&(r, a, b)| {
+                if r == row {
+                    left + w + GAP <= a || b + GAP <= left
+                } else {
+                    // A name above must not be crossed by this leader.
+                    r > row || mid < a - LEADER_CLEARANCE || mid > b + LEADER_CLEARANCE
+                }
+            }) && leaders.iter().all(|&(x, r)| {
+                r <= row || x < left - LEADER_CLEARANCE || x > left + w + LEADER_CLEARANCE
+            })
+        };
+        let found = lefts
+            .iter()
+            .flat_map(|&left| (0..rows).map(move |row| (row, left)))
+            .find(|&(row, left)| free(row, left));
+        if let Some((row, left)) = found {
+            placed.push((row, left, left + w));
+            leaders.push((mid, row));
+            out[i] = Some((left, row));
+        }
+    }
+    out
 }
 
 /// Draws the chart into any backend: the function the tests call with an in-memory
