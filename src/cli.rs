@@ -198,14 +198,23 @@ fn check(paths: &[PathBuf]) -> Result<(), Failure> {
     for (path, s) in paths.iter().zip(&loaded) {
         let stages: usize = s.model.pathways.iter().map(|p| p.stages.len()).sum();
         println!(
-            "ok: {} ({} pathways, {} stages, {} gates)",
+            "ok: {} ({}, {}, {})",
             path.display(),
-            s.model.pathways.len(),
-            stages,
-            s.model.gates.len()
+            count(s.model.pathways.len(), "pathway"),
+            count(stages, "stage"),
+            count(s.model.gates.len(), "gate")
         );
     }
     Ok(())
+}
+
+/// "1 gate", "2 gates".
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
 }
 
 fn explain(path: &Path, submitted: Option<NaiveDate>) -> Result<(), Failure> {
@@ -226,12 +235,10 @@ fn explain(path: &Path, submitted: Option<NaiveDate>) -> Result<(), Failure> {
 
 fn run(args: &RunArgs) -> Result<(), Failure> {
     let started = Instant::now();
-    if let Some(n) = args.iterations {
-        if n == 0 || n > MAX_ITERATIONS {
-            return Err(Failure::BadInput(format!(
-                "error: --iterations must be between 1 and {MAX_ITERATIONS}, not {n}\n"
-            )));
-        }
+    if let Some(n) = args.iterations.filter(|&n| n == 0 || n > MAX_ITERATIONS) {
+        return Err(Failure::BadInput(format!(
+            "error: --iterations must be between 1 and {MAX_ITERATIONS}, not {n}\n"
+        )));
     }
     if args.threads == Some(0) {
         return Err(Failure::BadInput(

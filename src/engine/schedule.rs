@@ -280,6 +280,178 @@ fn mark_critical_path(pathway: &Pathway, out: &mut PathwayTimes) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::calendar::{BusinessDays, HolidaySet};
+    use crate::model::duration::Duration;
+    use crate::model::{Gate, HORIZON_DAYS, Stage};
+    use chrono::NaiveDate;
+
+    fn stage(id: &str, clock: Clock, days: f64, after: &[usize]) -> Stage {
+        Stage {
+            id: id.into(),
+            title: id.into(),
+            clock,
+            duration: Some(Duration::Fixed { days }),
+            days: DayCount::Calendar,
+            after: after.to_vec(),
+            probability: 1.0,
+            gate: None,
+        }
+    }
+
+    /// Submitted Friday 2024-04-26, just before Golden Week; Japanese holidays; a gate on
+    /// 2024-06-03 and 2024-09-02.
+    fn model(stages: Vec<Stage>) -> Model {
+        let submitted = NaiveDate::from_ymd_opt(2024, 4, 26).unwrap();
+        let end = submitted + chrono::Days::new(HORIZON_DAYS as u64);
+        let holidays = HolidaySet::Jp.holidays_between(submitted, end);
+        let day = |m, d| (NaiveDate::from_ymd_opt(2024, m, d).unwrap() - submitted).num_days();
+        Model {
+            name: "t".into(),
+            title: "t".into(),
+            description: String::new(),
+            seed: 1,
+            iterations: 1,
+            submitted,
+            submission_window_days: 0,
+            business_days: BusinessDays::new(submitted, HORIZON_DAYS + 1, &holidays),
+            gates: vec![Gate {
+                id: "g".into(),
+                title: "g".into(),
+                days: vec![day(6, 3), day(9, 2)],
+            }],
+            pathways: vec![Pathway {
+                id: "p".into(),
+                title: "p".into(),
+                kind: String::new(),
+                target: None,
+                stages,
+            }],
+        }
+    }
+
+    fn median_pass(m: &Model) -> PathwayTimes {
+        let mut t = PathwayTimes::default();
+        run_pathway(m, &m.pathways[0], Draws::Median, &mut t).unwrap();
+        t
+    }
+
+    #[test]
+    fn parallel_stages_wait_for_the_last_and_the_critical_path_follows_it() {
+        // a (10) -> b (5, applicant) and c (20) in parallel -> d (3) after both
+        let m = model(vec![
+            stage("a", Clock::Regulator, 10.0, &[]),
+            stage("b", Clock::Applicant, 5.0, &[0]),
+            stage("c", Clock::Regulator, 20.0, &[0]),
+            stage("d", Clock::Regulator, 3.0, &[1, 2]),
+        ]);
+        let t = median_pass(&m);
+        assert_eq!(t.stages[3].start, 30.0);
+        assert_eq!(t.review_days, 33);
+        let critical: Vec<bool> = t.stages.iter().map(|s| s.critical).collect();
+        assert_eq!(critical, [true, false, true, true]);
+        // the applicant's stage is off the critical path: no clock stop counted
+        assert_eq!((t.regulator_days, t.applicant_days), (33, 0));
+    }
+
+    #[test]
+    fn applicant_time_on_the_critical_path_is_a_clock_stop() {
+        let m = model(vec![
+            stage("a", Clock::Regulator, 10.5, &[]),
+            stage("b", Clock::Applicant, 30.0, &[0]),
+            stage("c", Clock::Regulator, 5.0, &[1]),
+        ]);
+        let t = median_pass(&m);
+        // a ends at 10.5 (day 11), b at 40.5 (day 41), c at 45.5: approval on day 46
+        assert_eq!(t.review_days, 46);
+        assert_eq!(t.applicant_days, 30);
+        assert_eq!(t.regulator_days, 16);
+    }
+
+    #[test]
+    fn business_days_skip_golden_week() {
+        // From Friday 2024-04-26: 3 business days are Tue 04-30, Wed 05-01, Thu 05-02
+        // (04-29 and 05-03 to 05-06 are holidays or weekend), so the stage ends Thursday.
+        let mut s = stage("a", Clock::Regulator, 3.0, &[]);
+        s.days = DayCount::Business;
+        let m = model(vec![s]);
+        let t = median_pass(&m);
+        assert_eq!(
+            m.date_of(t.stages[0].end_day()),
+            NaiveDate::from_ymd_opt(2024, 5, 2).unwrap()
+        );
+        // a fraction of a business day counts as a whole one: 2.1 days end on the same Thursday
+        let mut s = stage("a", Clock::Regulator, 2.1, &[]);
+        s.days = DayCount::Business;
+        let m = model(vec![s]);
+        assert_eq!(
+            m.date_of(median_pass(&m).stages[0].end_day()),
+            NaiveDate::from_ymd_opt(2024, 5, 2).unwrap()
+        );
+    }
+
+    #[test]
+    fn a_gated_stage_ends_on_the_next_gate_date() {
+        let mut g = stage("council", Clock::Regulator, 0.0, &[0]);
+        g.duration = None;
+        g.gate = Some(0);
+        let m = model(vec![stage("a", Clock::Regulator, 38.0, &[]), g]);
+        let t = median_pass(&m);
+        // day 38 is 2024-06-03 itself: a meeting on the day the work is done counts
+        assert_eq!(
+            m.date_of(t.stages[1].end_day()),
+            NaiveDate::from_ymd_opt(2024, 6, 3).unwrap()
+        );
+        let m = model(vec![
+            stage("a", Clock::Regulator, 38.2, &[]),
+            m.pathways[0].stages[1].clone(),
+        ]);
+        let t = median_pass(&m);
+        assert_eq!(
+            m.date_of(t.stages[1].end_day()),
+            NaiveDate::from_ymd_opt(2024, 9, 2).unwrap()
+        );
+        // past the last date: a clear error, not a silent approval
+        let m = model(vec![
+            stage("a", Clock::Regulator, 200.0, &[]),
+            m.pathways[0].stages[1].clone(),
+        ]);
+        let mut times = PathwayTimes::default();
+        let err = run_pathway(&m, &m.pathways[0], Draws::Median, &mut times).unwrap_err();
+        assert!(matches!(err, ScheduleError::GateExhausted { .. }), "{err}");
+    }
+
+    #[test]
+    fn a_stage_that_does_not_happen_takes_no_time() {
+        let mut b = stage("b", Clock::Applicant, 50.0, &[0]);
+        b.probability = 0.4;
+        let m = model(vec![
+            stage("a", Clock::Regulator, 10.0, &[]),
+            b,
+            stage("c", Clock::Regulator, 5.0, &[1]),
+        ]);
+        let t = median_pass(&m);
+        assert!(!t.stages[1].ran);
+        assert_eq!(t.review_days, 15);
+        // random passes: it happens in about 40% of them
+        let mut ran = 0;
+        for i in 0..10_000 {
+            let mut rng = Xoshiro256pp::for_iteration(3, i);
+            let mut t = PathwayTimes::default();
+            run_pathway(&m, &m.pathways[0], Draws::Random(&mut rng), &mut t).unwrap();
+            ran += t.stages[1].ran as u32;
+            assert_eq!(t.review_days, if t.stages[1].ran { 65 } else { 15 });
+        }
+        assert!((3800..4200).contains(&ran), "{ran}");
+    }
+
+    #[test]
+    fn a_later_submission_counts_its_review_from_its_own_day() {
+        let m = model(vec![stage("a", Clock::Regulator, 10.0, &[])]);
+        let mut t = PathwayTimes::default();
+        run_pathway_from(&m, &m.pathways[0], 7, Draws::Median, &mut t).unwrap();
+        assert_eq!(t.review_days, 10);
+        assert_eq!(t.stages[0].end_day, 17);
+    }
 
     #[test]
     fn whole_day_is_ceil() {

@@ -17,18 +17,12 @@ pub fn schedule_table(model: &Model, pathway: usize, times: &PathwayTimes) -> St
         model.submitted,
         model.submitted.format("%a")
     );
-    let id_w = p
-        .stages
-        .iter()
-        .map(|s| s.id.chars().count())
-        .max()
-        .unwrap_or(5)
-        .max(5);
-    let _ = writeln!(
-        out,
-        "  {:id_w$}  {:9}  {:8}  {:10}  {:10}  {:>5}  critical",
-        "stage", "clock", "counts", "start", "end", "days"
-    );
+    let mut rows = vec![
+        [
+            "stage", "clock", "counts", "start", "end", "days", "critical",
+        ]
+        .map(String::from),
+    ];
     for (s, t) in p.stages.iter().zip(&times.stages) {
         let (start, end, days) = if t.ran {
             (
@@ -44,20 +38,40 @@ pub fn schedule_table(model: &Model, pathway: usize, times: &PathwayTimes) -> St
             )
         };
         let counts = match s.gate {
-            Some(g) => format!("gate:{}", model.gates[g].id),
-            None => s.days.as_str().to_string(),
+            Some(g) => format!("{} days, gate {}", s.days.as_str(), model.gates[g].id),
+            None => format!("{} days", s.days.as_str()),
         };
-        let _ = writeln!(
-            out,
-            "  {:id_w$}  {:9}  {:8}  {:10}  {:10}  {:>5}  {}",
-            s.id,
-            s.clock.as_str(),
+        rows.push([
+            s.id.clone(),
+            s.clock.as_str().to_string(),
             counts,
             start,
             end,
             days,
-            if t.critical { "*" } else { "" }
-        );
+            if t.critical {
+                "*".into()
+            } else {
+                String::new()
+            },
+        ]);
+    }
+    let mut widths = [0usize; 7];
+    for row in &rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.chars().count());
+        }
+    }
+    for row in &rows {
+        let mut line = String::new();
+        for (i, (cell, w)) in row.iter().zip(widths).enumerate() {
+            // the day count reads best right-aligned
+            if i == 5 {
+                let _ = write!(line, "  {cell:>w$}");
+            } else {
+                let _ = write!(line, "  {cell:<w$}");
+            }
+        }
+        let _ = writeln!(out, "{}", line.trim_end());
     }
     let approval = model.date_of(times.review_days as i64);
     let _ = writeln!(

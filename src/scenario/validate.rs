@@ -363,15 +363,17 @@ impl Validator {
             }
         }
         let dom = g.day_of_month.as_ref().map_or(1, |d| *d.get_ref());
-        if let Some(d) = &g.day_of_month {
-            if !(1..=31).contains(&dom) && dom != -1 {
-                self.error(
-                    d.span(),
-                    format!("day_of_month must be 1 to 31, or -1 for the last day, not {dom}"),
-                    None,
-                );
-                ok = false;
-            }
+        if let Some(d) = g
+            .day_of_month
+            .as_ref()
+            .filter(|_| !(1..=31).contains(&dom) && dom != -1)
+        {
+            self.error(
+                d.span(),
+                format!("day_of_month must be 1 to 31, or -1 for the last day, not {dom}"),
+                None,
+            );
+            ok = false;
         }
         if !ok {
             return None;
@@ -439,7 +441,8 @@ impl Validator {
         let mut stages = Vec::new();
         for (i, s) in p.stage.iter().enumerate() {
             let deps = match &s.after {
-                None => (i > 0).then(|| vec![i - 1]).unwrap_or_default(),
+                None if i > 0 => vec![i - 1],
+                None => Vec::new(),
                 Some(list) => {
                     let mut deps = Vec::new();
                     for a in list {

@@ -366,6 +366,9 @@ fn draw_panel<DB: DrawingBackend>(
     let target_baseline = top + (ASCENT * TICK_PX) as i32;
     if layout.target_row {
         top = target_baseline + (DESCENT * TICK_PX) as i32 + 6;
+    } else {
+        // The top tick labels stand half above the plot: keep them off the notes.
+        top += (0.6 * TICK_PX) as i32;
     }
 
     let Some((lo, hi)) = p.hist.min().zip(p.hist.max()) else {
@@ -394,7 +397,7 @@ fn draw_panel<DB: DrawingBackend>(
                 .sum();
             (
                 b as f64 - 0.5,
-                (b + p.bin) as f64 - 0.5,
+                b.saturating_add(p.bin) as f64 - 0.5,
                 count as f64 / n * 100.0,
             )
         })

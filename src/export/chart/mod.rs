@@ -18,6 +18,7 @@ pub mod style;
 pub mod timeline;
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use anyhow::Context;
 use plotters::coord::Shift;
@@ -102,13 +103,16 @@ pub(crate) fn render_to_file(
 /// A hidden name next to `path` that ends in the format's extension (the PNG encoder
 /// picks the format by extension).
 fn temporary_path(path: &Path, format: ImageFormat) -> PathBuf {
+    // Unique within the process too, should two threads render the same name.
+    static NEXT: AtomicU64 = AtomicU64::new(0);
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "chart".to_string());
     path.with_file_name(format!(
-        ".{name}.{}.tmp.{}",
+        ".{name}.{}-{}.tmp.{}",
         std::process::id(),
+        NEXT.fetch_add(1, Ordering::Relaxed),
         format.extension()
     ))
 }
@@ -445,7 +449,7 @@ pub(crate) fn thousands(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -802,7 +806,6 @@ mod tests {
         for (name, buf) in [("distribution", &dist), ("timeline", &time)] {
             let title = ink(buf, (24, 24), (24 + title_w, 70));
             let plot = ink(buf, (100, 300), (WIDTH - 100, 850));
-            eprintln!("{}: {name} title {title:.3} plot {plot:.3}", model.title);
             assert!(title > 0.08, "{name}: title region blank ({title})");
             assert!(plot > 0.04, "{name}: plot region blank ({plot})");
         }
@@ -916,6 +919,54 @@ mod tests {
         assert!(!path.exists());
     }
 
+    #[test]
+    fn a_failed_write_is_an_error_and_leaves_nothing() {
+        let model = testing::three_pathways();
+        let (schedules, results) = testing::run(&model, 10);
+        let dir = tempfile::tempdir().unwrap();
+        let missing = dir.path().join("no-such-folder");
+        for format in [ImageFormat::Png, ImageFormat::Svg] {
+            let path = missing.join(format!("chart.{}", format.extension()));
+            let err = render_distribution(&model, &results, format, &path).unwrap_err();
+            assert!(
+                format!("{err:#}").contains("could not write the chart"),
+                "{err:#}"
+            );
+            assert!(render_timeline(&model, &schedules, &results, format, &path).is_err());
+        }
+        // A path without the format's extension (an output folder's staging name) works.
+        let staged = dir.path().join(".distribution.png.tmp-1");
+        render_distribution(&model, &results, ImageFormat::Png, &staged).unwrap();
+        let png = std::fs::read(&staged).unwrap();
+        assert_eq!(png_size(&png), (WIDTH, HEIGHT));
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_later_submission_is_drawn_from_its_own_day_zero() {
+        use crate::engine::schedule::{Draws, run_pathway_from};
+        let model = testing::three_pathways();
+        let (_, results) = testing::run(&model, 10);
+        let schedules: Vec<PathwayTimes> = model
+            .pathways
+            .iter()
+            .map(|p| {
+                let mut t = PathwayTimes::default();
+                run_pathway_from(&model, p, 30, Draws::Median, &mut t).unwrap();
+                t
+            })
+            .collect();
+        let shifted = timeline::from_submission(&schedules);
+        assert_eq!(shifted[2].stages[0].start, 0.0);
+        assert_eq!(shifted[2].stages[0].end, schedules[2].stages[0].end - 30.0);
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("timeline.svg");
+        render_timeline(&model, &schedules, &results, ImageFormat::Svg, &path).unwrap();
+        let svg = std::fs::read_to_string(&path).unwrap();
+        // Submitted 2024-05-01 (day 30); the emergency route takes 33 days.
+        assert!(svg_text(&svg).contains("approval 2024-06-03 (day 33)"));
+    }
+
     /// Writes sample charts for a person to look at:
     /// `REGSIM_CHART_DIR=/tmp/charts cargo test --lib export::chart -- --ignored`.
     #[test]
@@ -941,6 +992,22 @@ mod tests {
             ("one-iteration", testing::three_pathways(), 1),
             ("long-titles", testing::long_titles(), 20_000),
         ];
+        // The shipped scenarios too, when they load.
+        let shipped = [
+            "scenarios/japan/pmd-act-2022.toml",
+            "scenarios/bench/w1.toml",
+        ];
+        let shipped = shipped.into_iter().filter_map(|file| {
+            let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(file);
+            let overrides = crate::scenario::Overrides::default();
+            let model = crate::scenario::load(&path, &overrides).ok()?.model;
+            let name = path.file_stem()?.to_string_lossy().into_owned();
+            Some((name, model, 20_000))
+        });
+        let samples = samples
+            .into_iter()
+            .map(|(name, model, n)| (name.to_string(), model, n))
+            .chain(shipped);
         for (name, model, iterations) in samples {
             let (schedules, results) = testing::run(&model, iterations);
             for format in [ImageFormat::Png, ImageFormat::Svg] {

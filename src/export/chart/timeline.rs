@@ -7,7 +7,7 @@
 //! from P10 to P90 of the stage's end day. A stage that does not happen in the median
 //! schedule (probability below one half) is a dashed outline of its median duration.
 //!
-//! A slide has room for about 25 rows at a legible size. When the stages do not fit,
+//! A slide has room for about 22 stage rows at a legible size. When they do not fit,
 //! the chart switches to one row per pathway showing the stages of the median
 //! schedule's critical path end to end, and says so in its subtitle.
 
@@ -60,7 +60,7 @@ pub fn render_timeline(
 /// The schedules with their days counted from each application's own submission (the
 /// chart's day 0), as `review_days` and the results' `end_day` are; `submitted_day`
 /// still says when that was.
-fn from_submission(schedules: &[PathwayTimes]) -> Vec<PathwayTimes> {
+pub(crate) fn from_submission(schedules: &[PathwayTimes]) -> Vec<PathwayTimes> {
     schedules
         .iter()
         .map(|s| {
@@ -285,7 +285,7 @@ fn draw<DB: DrawingBackend>(
             .max()
             .unwrap_or(0)
     }
-    .clamp(200, 480);
+    .clamp(200, 520);
     let plot_left = OUTER_MARGIN + label_w + 18;
     let plot_right = WIDTH as i32 - OUTER_MARGIN - 12;
 
@@ -320,6 +320,23 @@ fn draw<DB: DrawingBackend>(
     for (i, row) in rows.iter().enumerate() {
         if matches!(row, Row::Heading(_)) || (matches!(row, Row::Lane(_)) && i % 2 == 1) {
             c.fill((OUTER_MARGIN, row_top(i)), (px.end, row_top(i + 1)), BAND)?;
+        }
+    }
+    // Stage names on two lines need a rule between rows to show which bar they name.
+    let stage_h = row_top(1) - row_top(0);
+    let wrapped = detailed
+        && lines_in((stage_h as f64 / HEADING_WEIGHT) as i32, TICK_PX) == 2
+        && model
+            .pathways
+            .iter()
+            .flat_map(|p| &p.stages)
+            .any(|s| font::text_width(&stage_label(s), TICK_PX) > label_w - 24);
+    if wrapped {
+        for (i, pair) in rows.windows(2).enumerate() {
+            if let [Row::Stage(..), Row::Stage(..)] = pair {
+                let y = row_top(i + 1);
+                c.line((OUTER_MARGIN + 20, y), (px.end, y), GRID, 1)?;
+            }
         }
     }
     let x_labels = ((px.end - px.start) / 110).max(2) as usize;
@@ -402,6 +419,34 @@ struct Geometry<'a> {
     plot: (i32, i32),
 }
 
+/// Draws `text` in the label column from `x`, centred on `mid`: on one line at `size`,
+/// else on up to `max_lines` lines, else cut.
+#[allow(clippy::too_many_arguments)]
+fn draw_label<DB: DrawingBackend>(
+    c: &Canvas<'_, DB>,
+    text: &str,
+    x: i32,
+    mid: i32,
+    size: f64,
+    max_w: i32,
+    max_lines: usize,
+    color: RGBColor,
+) -> DrawResult<(), DB> {
+    let lines = font::wrap(text, size, max_w, max_lines.max(1));
+    let line_h = (1.1 * size) as i32;
+    let first = mid - line_h * (lines.len() as i32 - 1) / 2;
+    for (k, line) in lines.iter().enumerate() {
+        let baseline = centred_baseline(first + k as i32 * line_h, size);
+        c.text(line, (x, baseline), size, color, HPos::Left)?;
+    }
+    Ok(())
+}
+
+/// How many lines of `size` fit in a row `h` pixels high (at most two).
+fn lines_in(h: i32, size: f64) -> usize {
+    if h as f64 >= 2.25 * size { 2 } else { 1 }
+}
+
 /// The baseline that centres a line of text of `size` on `mid`.
 fn centred_baseline(mid: i32, size: f64) -> i32 {
     mid + (0.36 * size) as i32
@@ -431,17 +476,47 @@ fn draw_approval<DB: DrawingBackend>(
         right = right.max(b);
     }
     c.diamond((x, mid), (half + 3).clamp(8, 14), MARKER)?;
-    let text = approval_text(model, schedule);
-    let w = font::text_width(&text, TICK_PX);
     let baseline = centred_baseline(mid, TICK_PX);
-    if right + 14 + w <= g.plot.1 {
-        c.text(&text, (right + 14, baseline), TICK_PX, TEXT, HPos::Left)?;
-        Ok(left)
+    let (text, at, h) = place_approval_text(g, model, schedule, (left, right), g.label_left + 160);
+    c.text(&text, (at, baseline), TICK_PX, TEXT, h)?;
+    let w = font::text_width(&text, TICK_PX);
+    Ok(if matches!(h, HPos::Left) {
+        left
     } else {
-        let at = (left - 20).max(g.plot.0 + w);
-        c.text(&text, (at, baseline), TICK_PX, TEXT, HPos::Right)?;
-        Ok(at - w)
+        at - w
+    })
+}
+
+/// Where the approval date goes beside a marker spanning `left..right` pixels: after it
+/// or before it inside the plot, in full ("approval 2025-03-31 (day 364)") or as the
+/// date alone; failing those, before it reaching left as far as `limit` (into the label
+/// column of a heading row). Returns (text, x, alignment).
+fn place_approval_text(
+    g: &Geometry<'_>,
+    model: &Model,
+    schedule: &PathwayTimes,
+    (left, right): (i32, i32),
+    limit: i32,
+) -> (String, i32, HPos) {
+    let date = model.date_of(schedule.submitted_day as i64 + schedule.review_days as i64);
+    let long = format!("approval {date} (day {})", schedule.review_days);
+    let short = date.to_string();
+    for text in [&long, &short] {
+        let w = font::text_width(text, TICK_PX);
+        if right + 14 + w <= g.plot.1 {
+            return (text.clone(), right + 14, HPos::Left);
+        }
+        if left - 20 - w >= g.plot.0 {
+            return (text.clone(), left - 20, HPos::Right);
+        }
     }
+    for text in [&long, &short] {
+        if left - 20 - font::text_width(text, TICK_PX) >= limit {
+            return (text.clone(), left - 20, HPos::Right);
+        }
+    }
+    let w = font::text_width(&short, TICK_PX);
+    (short, (left - 20).max(limit.min(g.plot.0) + w), HPos::Right)
 }
 
 fn draw_heading<DB: DrawingBackend>(
@@ -456,7 +531,8 @@ fn draw_heading<DB: DrawingBackend>(
     let mid = (y0 + y1) / 2;
     let half = ((y1 - y0) / 3).max(4);
     let left = draw_approval(c, g, model, schedule, result, mid, half)?;
-    // The title runs up to the approval marker: smaller before it is cut.
+    // The title runs up to the approval marker: smaller, then on two lines, before it
+    // is cut.
     let room = left - 20 - g.label_left - 4;
     let title = &model.pathways[p].title;
     let size = if font::text_width(title, HEADING_PX) <= room {
@@ -464,14 +540,8 @@ fn draw_heading<DB: DrawingBackend>(
     } else {
         TICK_PX
     };
-    let title = font::fit(title, size, room);
-    c.text(
-        &title,
-        (g.label_left + 4, centred_baseline(mid, size)),
-        size,
-        TEXT,
-        HPos::Left,
-    )
+    let lines = lines_in(y1 - y0, size);
+    draw_label(c, title, g.label_left + 4, mid, size, room, lines, TEXT)
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -489,14 +559,18 @@ fn draw_stage<DB: DrawingBackend>(
     let t = &schedule.stages[s];
     let mid = (y0 + y1) / 2;
     let half_bar = ((y1 - y0) as f64 * 0.32).round() as i32;
-    let label = font::fit(&stage_label(stage), TICK_PX, g.label_w - 24);
     let color = if t.ran { TEXT } else { TEXT_MUTED };
-    c.text(
+    let label = stage_label(stage);
+    let lines = lines_in(y1 - y0, TICK_PX);
+    draw_label(
+        c,
         &label,
-        (g.label_left + 24, centred_baseline(mid, TICK_PX)),
+        g.label_left + 24,
+        mid,
         TICK_PX,
+        g.label_w - 24,
+        lines,
         color,
-        HPos::Left,
     )?;
 
     let (top, bottom) = (mid - half_bar, mid + half_bar);
@@ -566,20 +640,17 @@ fn draw_lane<DB: DrawingBackend>(
     let h = y1 - y0;
     // The pathway's title, on two lines when the row is tall enough.
     let size = if h >= 40 { HEADING_PX } else { TICK_PX };
-    let max_lines = if h as f64 >= 2.6 * size { 2 } else { 1 };
-    let lines = font::wrap(&pathway.title, size, g.label_w, max_lines);
-    let line_h = (1.15 * size) as i32;
-    let first = (y0 + y1) / 2 - line_h * (lines.len() as i32 - 1) / 2;
-    for (k, line) in lines.iter().enumerate() {
-        let mid = first + k as i32 * line_h;
-        c.text(
-            line,
-            (g.label_left + 4, centred_baseline(mid, size)),
-            size,
-            TEXT,
-            HPos::Left,
-        )?;
-    }
+    let lines = lines_in(h, size);
+    draw_label(
+        c,
+        &pathway.title,
+        g.label_left + 4,
+        (y0 + y1) / 2,
+        size,
+        g.label_w,
+        lines,
+        TEXT,
+    )?;
 
     // From the top: the approval whisker, the bar, then rows of stage names that do not
     // fit inside their bar.
@@ -644,30 +715,15 @@ fn draw_lane<DB: DrawingBackend>(
         (bar_h / 2 + 4).clamp(8, 14),
         MARKER,
     )?;
-    let text = approval_text(model, schedule);
-    let w = font::text_width(&text, TICK_PX);
-    let baseline = centred_baseline(whisker_y, TICK_PX);
-    if right + 20 + w <= g.plot.1 {
-        c.text(&text, (right + 20, baseline), TICK_PX, TEXT, HPos::Left)?;
-    } else {
-        c.text(
-            &text,
-            ((left - 20).max(g.plot.0 + w), baseline),
-            TICK_PX,
-            TEXT,
-            HPos::Right,
-        )?;
-    }
+    let (text, at, h) = place_approval_text(g, model, schedule, (left, right), g.plot.0);
+    c.text(
+        &text,
+        (at, centred_baseline(whisker_y, TICK_PX)),
+        TICK_PX,
+        TEXT,
+        h,
+    )?;
     Ok(())
-}
-
-/// The approval date and day of a median schedule.
-fn approval_text(model: &Model, schedule: &PathwayTimes) -> String {
-    format!(
-        "approval {} (day {})",
-        model.date_of(schedule.submitted_day as i64 + schedule.review_days as i64),
-        schedule.review_days
-    )
 }
 
 /// Places names on `rows` rows below a bar, each near the stage it names (`(mid, width)`
