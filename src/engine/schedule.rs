@@ -23,7 +23,7 @@
 use std::fmt;
 
 use crate::engine::rng::Xoshiro256pp;
-use crate::model::{Clock, DayCount, Model, Pathway};
+use crate::model::{Clock, DayCount, Model, Pathway, Stage};
 
 /// Where a pass takes its durations from.
 pub enum Draws<'a> {
@@ -33,6 +33,38 @@ pub enum Draws<'a> {
     /// draw decides whether it happens, then its duration is drawn (a fixed duration
     /// draws nothing).
     Random(&'a mut Xoshiro256pp),
+}
+
+/// Decides, stage by stage, whether it happens and how long its work takes. The pass is
+/// generic over it so that the Monte Carlo loop is compiled without a branch on the
+/// kind of pass.
+trait Outcomes {
+    /// Whether `stage` happens, and its work in days.
+    fn outcome(&mut self, stage: &Stage) -> (bool, f64);
+}
+
+struct Medians;
+
+impl Outcomes for Medians {
+    #[inline]
+    fn outcome(&mut self, stage: &Stage) -> (bool, f64) {
+        (
+            stage.probability >= 0.5,
+            stage.duration.as_ref().map_or(0.0, |d| d.median()),
+        )
+    }
+}
+
+impl Outcomes for &mut Xoshiro256pp {
+    #[inline]
+    fn outcome(&mut self, stage: &Stage) -> (bool, f64) {
+        let ran = stage.probability >= 1.0 || self.next_f64() < stage.probability;
+        let work = match &stage.duration {
+            Some(d) if ran => d.sample(self),
+            _ => 0.0,
+        };
+        (ran, work)
+    }
 }
 
 /// When one stage ran, in days after submission.
@@ -50,7 +82,13 @@ pub struct StageTimes {
     pub start_day: u32,
     /// The day it ended on: `end` with fractions rounded up.
     pub end_day: u32,
+    /// The predecessor that ended last (the first listed on a tie): the critical path
+    /// runs back through it. `NONE` when the stage starts at submission.
+    pub critical_predecessor: u32,
 }
+
+/// No predecessor.
+const NONE: u32 = u32::MAX;
 
 impl StageTimes {
     /// The day it started on (fractions round up).
@@ -162,119 +200,156 @@ pub fn run_pathway_from(
     model: &Model,
     pathway: &Pathway,
     submitted_day: u32,
-    mut draws: Draws<'_>,
+    draws: Draws<'_>,
     out: &mut PathwayTimes,
 ) -> Result<(), ScheduleError> {
-    let horizon = crate::model::HORIZON_DAYS as f64;
-    let submitted = submitted_day as f64;
+    match draws {
+        Draws::Median => pass(model, pathway, submitted_day, Medians, out),
+        Draws::Random(rng) => pass(model, pathway, submitted_day, rng, out),
+    }
+}
+
+#[inline]
+fn pass(
+    model: &Model,
+    pathway: &Pathway,
+    submitted_day: u32,
+    mut outcomes: impl Outcomes,
+    out: &mut PathwayTimes,
+) -> Result<(), ScheduleError> {
     out.submitted_day = submitted_day;
     out.stages.clear();
-    out.stages
-        .resize(pathway.stages.len(), StageTimes::default());
     for (i, stage) in pathway.stages.iter().enumerate() {
-        let ready = stage
-            .after
-            .iter()
-            .map(|&j| out.stages[j].end)
-            .fold(submitted, f64::max);
-        let (ran, work) = match &mut draws {
-            Draws::Median => (
-                stage.probability >= 0.5,
-                stage.duration.as_ref().map_or(0.0, |d| d.median()),
-            ),
-            Draws::Random(rng) => {
-                let ran = stage.probability >= 1.0 || rng.next_f64() < stage.probability;
-                let work = match &stage.duration {
-                    Some(d) if ran => d.sample(rng),
-                    _ => 0.0,
-                };
-                (ran, work)
-            }
-        };
-        let mut end = ready;
-        if ran {
-            end = match stage.days {
-                DayCount::Calendar => ready + work,
-                DayCount::Business => {
-                    let n = whole_day(work.max(0.0)) as u32;
-                    model
-                        .business_days
-                        .add_business_days(whole_day(ready), n)
-                        .ok_or_else(|| beyond(pathway, i))? as f64
-                }
-            };
-            if let Some(g) = stage.gate {
-                let gate = &model.gates[g];
-                let day = whole_day(end);
-                end = gate
-                    .next_on_or_after(day)
-                    .ok_or_else(|| ScheduleError::GateExhausted {
-                        pathway: pathway.id.clone(),
-                        stage: stage.id.clone(),
-                        gate: gate.id.clone(),
-                        ready_day: day,
-                    })? as f64;
-            }
-            if end.is_nan() || end > horizon {
-                return Err(beyond(pathway, i));
-            }
-        }
-        // Both are within the horizon here, so they fit a u32.
-        out.stages[i] = StageTimes {
-            ran,
-            start: ready,
-            end,
-            critical: false,
-            start_day: whole_day(ready) as u32,
-            end_day: whole_day(end) as u32,
-        };
+        let (ran, work) = outcomes.outcome(stage);
+        let t = step(model, stage, submitted_day, |j| &out.stages[j], ran, work)
+            .map_err(|e| e.explain(model, pathway, i))?;
+        out.stages.push(t);
     }
-    mark_critical_path(pathway, out);
+    finish(pathway, out);
     Ok(())
 }
 
-fn beyond(pathway: &Pathway, stage: usize) -> ScheduleError {
-    ScheduleError::BeyondHorizon {
-        pathway: pathway.id.clone(),
-        stage: pathway.stages[stage].id.clone(),
+/// When `stage` starts and ends, given its predecessors' times (looked up by stage
+/// index) and its outcome: whether it happens, and its work in days. The timing rules
+/// of the module docs, in one place for the median pass and the random ones.
+#[inline(always)]
+fn step<'t>(
+    model: &Model,
+    stage: &Stage,
+    submitted_day: u32,
+    predecessor: impl Fn(usize) -> &'t StageTimes,
+    ran: bool,
+    work: f64,
+) -> Result<StageTimes, Overrun> {
+    // Start when the last predecessor ends. Rounding up is monotone, so the start day is
+    // the latest predecessor's end day.
+    let mut start_day = submitted_day;
+    let (mut latest, mut critical_predecessor) = (f64::NEG_INFINITY, NONE);
+    for &j in &stage.after {
+        let p = predecessor(j);
+        if p.end > latest {
+            latest = p.end;
+            critical_predecessor = j as u32;
+        }
+        start_day = start_day.max(p.end_day);
+    }
+    let ready = latest.max(submitted_day as f64);
+    let (mut end, mut end_day) = (ready, start_day);
+    if ran {
+        end = match stage.days {
+            DayCount::Calendar => ready + work,
+            DayCount::Business => {
+                let n = whole_day(work.max(0.0)) as u32;
+                model
+                    .business_days
+                    .add_business_days(start_day as i64, n)
+                    .ok_or(Overrun::Horizon)? as f64
+            }
+        };
+        if end.is_nan() || end > crate::model::HORIZON_DAYS as f64 {
+            return Err(Overrun::Horizon);
+        }
+        end_day = whole_day(end) as u32;
+        if let Some(g) = stage.gate {
+            let day = model.gates[g]
+                .next_on_or_after(end_day as i64)
+                .ok_or(Overrun::Gate(end_day as i64))?;
+            end = day as f64;
+            end_day = day as u32;
+        }
+    }
+    Ok(StageTimes {
+        ran,
+        start: ready,
+        end,
+        critical: false,
+        start_day,
+        end_day,
+        critical_predecessor,
+    })
+}
+
+/// Marks the critical path and fills in the day counts of a pass whose stage times are
+/// all set.
+fn finish(pathway: &Pathway, out: &mut PathwayTimes) {
+    // The last stage to end; on a tie the one later in the list (nearer approval).
+    let mut last = 0;
+    for (i, s) in out.stages.iter().enumerate() {
+        if s.end >= out.stages[last].end {
+            last = i;
+        }
+    }
+    mark_critical_path(pathway, last, out);
+}
+
+/// Why a step could not finish, kept small so that the hot path passes it cheaply;
+/// [`Overrun::explain`] names the places.
+#[derive(Debug, Clone, Copy)]
+enum Overrun {
+    /// The stage ran past the horizon.
+    Horizon,
+    /// The stage was ready on this day, after its gate's last date.
+    Gate(i64),
+}
+
+impl Overrun {
+    fn explain(self, model: &Model, pathway: &Pathway, i: usize) -> ScheduleError {
+        let stage = &pathway.stages[i];
+        match self {
+            Overrun::Horizon => ScheduleError::BeyondHorizon {
+                pathway: pathway.id.clone(),
+                stage: stage.id.clone(),
+            },
+            Overrun::Gate(ready_day) => ScheduleError::GateExhausted {
+                pathway: pathway.id.clone(),
+                stage: stage.id.clone(),
+                gate: stage
+                    .gate
+                    .map_or_else(String::new, |g| model.gates[g].id.clone()),
+                ready_day,
+            },
+        }
     }
 }
 
-/// Traces the critical path and fills in the day counts.
-fn mark_critical_path(pathway: &Pathway, out: &mut PathwayTimes) {
-    // The last stage to end; on a tie the one later in the list (nearer approval).
-    let mut current = None;
-    let mut latest = f64::NEG_INFINITY;
-    for (i, s) in out.stages.iter().enumerate() {
-        if s.end >= latest {
-            latest = s.end;
-            current = Some(i);
-        }
-    }
-    let review = whole_day(latest) - out.submitted_day as i64;
-    let mut applicant = 0i64;
+/// Traces the critical path back from stage `last` and fills in the day counts.
+fn mark_critical_path(pathway: &Pathway, last: usize, out: &mut PathwayTimes) {
+    let review = out.stages[last].end_day - out.submitted_day;
+    let mut applicant = 0;
+    let mut current = Some(last);
     while let Some(i) = current {
         let s = &mut out.stages[i];
         if s.ran {
             s.critical = true;
             if pathway.stages[i].clock == Clock::Applicant {
-                applicant += s.elapsed_days();
+                applicant += s.end_day - s.start_day;
             }
         }
-        // The predecessor that ended last; on a tie the first listed.
-        let mut next = None;
-        let mut best = f64::NEG_INFINITY;
-        for &j in &pathway.stages[i].after {
-            if out.stages[j].end > best {
-                best = out.stages[j].end;
-                next = Some(j);
-            }
-        }
-        current = next;
+        current = (s.critical_predecessor != NONE).then_some(s.critical_predecessor as usize);
     }
-    out.review_days = review as u32;
-    out.applicant_days = applicant as u32;
-    out.regulator_days = (review - applicant) as u32;
+    out.review_days = review;
+    out.applicant_days = applicant;
+    out.regulator_days = review - applicant;
 }
 
 #[cfg(test)]
