@@ -161,3 +161,167 @@ pub enum RunError<E> {
     /// The row sink failed (e.g. the disk is full).
     Sink(E),
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use chrono::NaiveDate;
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::engine::schedule::{Draws, PathwayTimes, run_pathway_from};
+    use crate::model::calendar::{BusinessDays, HolidaySet};
+    use crate::model::duration::Duration;
+    use crate::model::{Clock, DayCount, Gate, HORIZON_DAYS, Pathway, Stage};
+
+    /// A stage drawn at random: a triangular duration, predecessors among the stages
+    /// before it, sometimes a probability, business days or a gate.
+    fn arb_stage(index: usize) -> impl Strategy<Value = Stage> {
+        (
+            0.0f64..60.0,
+            0.0f64..1.0,
+            0.0f64..90.0,
+            prop::collection::vec(0..index.max(1), 0..3),
+            prop_oneof![Just(1.0), 0.05f64..1.0],
+            any::<bool>(),
+            any::<bool>(),
+            prop::bool::weighted(0.2),
+        )
+            .prop_map(
+                move |(min, mode_at, width, after, probability, applicant, business, gated)| {
+                    Stage {
+                        id: format!("s{index}"),
+                        title: String::new(),
+                        clock: if applicant {
+                            Clock::Applicant
+                        } else {
+                            Clock::Regulator
+                        },
+                        duration: Some(Duration::Triangular {
+                            min,
+                            mode: min + mode_at * width,
+                            max: min + width,
+                        }),
+                        days: if business {
+                            DayCount::Business
+                        } else {
+                            DayCount::Calendar
+                        },
+                        after: if index == 0 {
+                            Vec::new()
+                        } else {
+                            let mut a = after;
+                            a.sort_unstable();
+                            a.dedup();
+                            a
+                        },
+                        probability,
+                        gate: gated.then_some(0),
+                    }
+                },
+            )
+    }
+
+    fn arb_model() -> impl Strategy<Value = Model> {
+        (1usize..8, 0u32..400)
+            .prop_flat_map(|(n, window)| {
+                let stages: Vec<_> = (0..n).map(arb_stage).collect();
+                (stages, Just(window))
+            })
+            .prop_map(|(stages, window)| {
+                let submitted = NaiveDate::from_ymd_opt(2024, 4, 1).unwrap();
+                let end = submitted + chrono::Days::new(HORIZON_DAYS as u64);
+                let holidays: BTreeSet<_> = HolidaySet::Jp.holidays_between(submitted, end);
+                Model {
+                    name: "prop".into(),
+                    title: "prop".into(),
+                    description: String::new(),
+                    seed: 1,
+                    iterations: 1,
+                    submitted,
+                    submission_window_days: window,
+                    business_days: BusinessDays::new(submitted, HORIZON_DAYS + 1, &holidays),
+                    // a monthly meeting on the 1st, for 50 years
+                    gates: vec![Gate {
+                        id: "meeting".into(),
+                        title: String::new(),
+                        days: (0..600)
+                            .map(|m| {
+                                let d =
+                                    NaiveDate::from_ymd_opt(2024 + m / 12, 1 + (m % 12) as u32, 1)
+                                        .unwrap();
+                                (d - submitted).num_days()
+                            })
+                            .filter(|&d| d >= 0)
+                            .collect(),
+                    }],
+                    pathways: vec![Pathway {
+                        id: "p".into(),
+                        title: "p".into(),
+                        kind: String::new(),
+                        target: None,
+                        stages,
+                    }],
+                }
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        #[test]
+        fn passes_keep_their_invariants(model in arb_model(), seed in any::<u64>(), submitted in 0u32..400) {
+            let pathway = &model.pathways[0];
+            for i in 0..50 {
+                let mut rng = Xoshiro256pp::for_iteration(seed, i);
+                let mut t = PathwayTimes::default();
+                run_pathway_from(&model, pathway, submitted, Draws::Random(&mut rng), &mut t).unwrap();
+                prop_assert_eq!(t.review_days, t.regulator_days + t.applicant_days);
+                for (s, stage) in t.stages.iter().zip(&pathway.stages) {
+                    // no negative durations, nothing before submission, nothing after approval
+                    prop_assert!(s.end >= s.start && s.start >= submitted as f64);
+                    prop_assert!(s.end_day >= s.start_day);
+                    prop_assert!(s.end_day - submitted <= t.review_days);
+                    // a stage starts only when all it waits for have ended
+                    for &j in &stage.after {
+                        prop_assert!(t.stages[j].end <= s.start);
+                    }
+                    if let (true, Some(g)) = (s.ran, stage.gate) {
+                        prop_assert!(model.gates[g].days.contains(&(s.end_day as i64)));
+                    }
+                }
+                // the critical path ends on the last day
+                let last = t.stages.iter().filter(|s| s.critical).map(|s| s.end_day).max();
+                if let Some(last) = last {
+                    prop_assert_eq!(last - submitted, t.review_days);
+                }
+            }
+        }
+
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(12))]
+
+        #[test]
+        fn runs_are_identical_on_any_number_of_threads(model in arb_model(), seed in any::<u64>()) {
+            let mc = MonteCarlo { iterations: 40_000, seed, keep_rows: true };
+            let run = |threads: usize| {
+                let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
+                let mut rows = Vec::new();
+                let results = pool
+                    .install(|| mc.run(&model, |r| { rows.extend_from_slice(r); Ok::<(), ()>(()) }, |_| {}))
+                    .unwrap();
+                (results.pathways, rows)
+            };
+            let (one, rows_one) = run(1);
+            let (two, rows_two) = run(2);
+            prop_assert_eq!(&one, &two);
+            prop_assert_eq!(rows_one, rows_two);
+            let h = &one[0].review_days;
+            let ps: Vec<f64> = [0.0, 10.0, 50.0, 80.0, 90.0, 100.0].iter().map(|&p| h.percentile(p).unwrap()).collect();
+            prop_assert!(ps.windows(2).all(|w| w[0] <= w[1]));
+        }
+    }
+}
