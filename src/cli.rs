@@ -261,8 +261,8 @@ fn run(args: &RunArgs) -> Result<(), Failure> {
     for (path, s) in args.scenarios.iter().zip(&loaded) {
         let dir = match (&args.output, several) {
             (Some(o), false) => o.clone(),
-            (Some(o), true) => o.join(&s.model.name),
-            (None, _) => Path::new("output").join(&s.model.name),
+            (Some(o), true) => o.join(&s.stem),
+            (None, _) => Path::new("output").join(&s.stem),
         };
         let ctx = RunContext {
             args,

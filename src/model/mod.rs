@@ -20,7 +20,8 @@ pub const HORIZON_DAYS: usize = 60 * 366;
 /// One scenario, validated and compiled.
 #[derive(Debug, Clone)]
 pub struct Model {
-    /// Short name used for the output folder (the scenario file's stem).
+    /// Short name, the `scenario` column of the CSV files (by default the scenario
+    /// file's name without its extension).
     pub name: String,
     /// Title shown on charts and reports.
     pub title: String,

@@ -20,6 +20,8 @@ pub struct LoadedScenario {
     pub model: Model,
     /// SHA-256 of the file's bytes, hex.
     pub sha256: String,
+    /// The file's name without its extension: the default output folder's name.
+    pub stem: String,
 }
 
 /// Reads, parses and validates one scenario file.
@@ -59,11 +61,15 @@ pub fn load(path: &Path, overrides: &Overrides) -> Result<LoadedScenario, Box<Fi
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let raw: raw::RawScenario =
         toml::from_str(text).map_err(|e| fail(text, vec![toml_diagnostic(&e)]))?;
-    let name = path
+    let stem = path
         .file_stem()
         .map_or_else(|| "scenario".into(), |s| s.to_string_lossy().into_owned());
-    let model = validate::validate(&name, raw, overrides).map_err(|items| fail(text, items))?;
-    Ok(LoadedScenario { model, sha256 })
+    let model = validate::validate(&stem, raw, overrides).map_err(|items| fail(text, items))?;
+    Ok(LoadedScenario {
+        model,
+        sha256,
+        stem,
+    })
 }
 
 fn io_reason(e: &std::io::Error) -> String {

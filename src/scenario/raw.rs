@@ -31,6 +31,10 @@ pub struct RawScenario {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawHeader {
+    /// Short name for the `scenario` column of the CSV files (default: the file's name
+    /// without `.toml`).
+    #[schemars(with = "Option<String>")]
+    pub name: Option<Spanned<String>>,
     /// Short title, shown on every chart.
     pub title: String,
     /// The question the scenario answers, in a sentence or two.

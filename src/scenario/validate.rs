@@ -35,14 +35,15 @@ pub struct Overrides {
     pub submitted: Option<NaiveDate>,
 }
 
-/// Builds the model, or every problem found.
+/// Builds the model, or every problem found. `stem` is the file's name without its
+/// extension, the scenario's name unless the header gives one.
 pub fn validate(
-    name: &str,
+    stem: &str,
     raw: RawScenario,
     overrides: &Overrides,
 ) -> Result<Model, Vec<Diagnostic>> {
     let mut v = Validator::default();
-    let model = v.scenario(name, raw, overrides);
+    let model = v.scenario(stem, raw, overrides);
     if v.problems.is_empty() {
         Ok(model.expect("a model is built when no problem was found"))
     } else {
@@ -78,8 +79,15 @@ impl Validator {
         date
     }
 
-    fn scenario(&mut self, name: &str, raw: RawScenario, overrides: &Overrides) -> Option<Model> {
+    fn scenario(&mut self, stem: &str, raw: RawScenario, overrides: &Overrides) -> Option<Model> {
         let header = &raw.scenario;
+        let name = match &header.name {
+            Some(n) => {
+                self.check_id(n, "scenario name");
+                n.get_ref().clone()
+            }
+            None => stem.to_string(),
+        };
         let seed = match &header.seed {
             None => Some(DEFAULT_SEED),
             Some(s) if *s.get_ref() < 0 => {
@@ -186,7 +194,7 @@ impl Validator {
         let submission_window_days = window?;
         let pathways: Option<Vec<Pathway>> = pathways.into_iter().collect();
         Some(Model {
-            name: name.to_string(),
+            name,
             title: header.title.clone(),
             description: header.description.clone(),
             seed,
@@ -409,7 +417,7 @@ impl Validator {
 
     fn pathway(&mut self, p: &RawPathway, gate_ids: &[&str]) -> Option<Pathway> {
         let pid = p.id.get_ref();
-        self.check_id(&p.id, "pathway");
+        self.check_id(&p.id, "pathway id");
         if p.stage.is_empty() {
             self.error(
                 p.id.span(),
@@ -422,7 +430,7 @@ impl Validator {
         let mut index: HashMap<&str, usize> = HashMap::new();
         let mut ok = target.is_some() || p.target.is_none();
         for (i, s) in p.stage.iter().enumerate() {
-            self.check_id(&s.id, "stage");
+            self.check_id(&s.id, "stage id");
             if index.insert(s.id.get_ref(), i).is_some() {
                 self.error(
                     s.id.span(),
@@ -540,7 +548,7 @@ impl Validator {
         if !good_start || !good_rest {
             self.error(
                 id.span(),
-                format!("{what} id `{s}` must start with a letter or digit and contain only letters, digits, `-`, `_` and `.`"),
+                format!("{what} `{s}` must start with a letter or digit and contain only letters, digits, `-`, `_` and `.`"),
                 Some("ids appear in CSV files and on the command line; e.g. `team-review`".into()),
             );
         }

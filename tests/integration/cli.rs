@@ -359,3 +359,30 @@ fn a_submission_window_spreads_submission_dates_over_it() {
         );
     }
 }
+
+#[test]
+fn the_header_name_labels_the_csv_and_the_file_name_the_folder() {
+    let work = tempfile::tempdir().unwrap();
+    fs::copy(data("good/window.toml"), work.path().join("other.toml")).unwrap();
+    fs::copy(data("good/tiny.toml"), work.path().join("plain.toml")).unwrap();
+    regsim()
+        .current_dir(work.path())
+        .args([
+            "run",
+            "other.toml",
+            "plain.toml",
+            "-n",
+            "100",
+            "--quiet",
+            "--format",
+            "csv",
+            "-o",
+            "out",
+        ])
+        .assert()
+        .success();
+    let (h, rows) = read_csv(&work.path().join("out/other/summary.csv"));
+    assert_eq!(col(&h, &rows[0], "scenario"), "fy2024-window");
+    let (h, rows) = read_csv(&work.path().join("out/plain/summary.csv"));
+    assert_eq!(col(&h, &rows[0], "scenario"), "plain");
+}
