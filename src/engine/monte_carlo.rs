@@ -164,16 +164,14 @@ pub enum RunError<E> {
 
 #[cfg(test)]
 mod tests {
-    use std::collections::BTreeSet;
-
-    use chrono::NaiveDate;
     use proptest::prelude::*;
 
     use super::*;
     use crate::engine::schedule::{Draws, PathwayTimes, run_pathway_from};
-    use crate::model::calendar::{BusinessDays, HolidaySet};
+    use crate::model::calendar::HolidaySet;
     use crate::model::duration::Duration;
-    use crate::model::{Clock, DayCount, Gate, HORIZON_DAYS, Pathway, Stage};
+    use crate::model::testing::{date, gate, model as test_model, pathway};
+    use crate::model::{Clock, DayCount, Stage};
 
     /// A stage drawn at random: a triangular duration, predecessors among the stages
     /// before it, sometimes a probability, business days or a gate.
@@ -230,40 +228,17 @@ mod tests {
                 (stages, Just(window))
             })
             .prop_map(|(stages, window)| {
-                let submitted = NaiveDate::from_ymd_opt(2024, 4, 1).unwrap();
-                let end = submitted + chrono::Days::new(HORIZON_DAYS as u64);
-                let holidays: BTreeSet<_> = HolidaySet::Jp.holidays_between(submitted, end);
-                Model {
-                    name: "prop".into(),
-                    title: "prop".into(),
-                    description: String::new(),
-                    seed: 1,
-                    iterations: 1,
+                let submitted = date(2024, 4, 1);
+                // a monthly meeting on the 1st, for 50 years
+                let meetings = (0..600).map(|m| date(2024 + m / 12, 1 + (m % 12) as u32, 1));
+                let mut model = test_model(
                     submitted,
-                    submission_window_days: window,
-                    business_days: BusinessDays::new(submitted, HORIZON_DAYS + 1, &holidays),
-                    // a monthly meeting on the 1st, for 50 years
-                    gates: vec![Gate {
-                        id: "meeting".into(),
-                        title: String::new(),
-                        days: (0..600)
-                            .map(|m| {
-                                let d =
-                                    NaiveDate::from_ymd_opt(2024 + m / 12, 1 + (m % 12) as u32, 1)
-                                        .unwrap();
-                                (d - submitted).num_days()
-                            })
-                            .filter(|&d| d >= 0)
-                            .collect(),
-                    }],
-                    pathways: vec![Pathway {
-                        id: "p".into(),
-                        title: "p".into(),
-                        kind: String::new(),
-                        target: None,
-                        stages,
-                    }],
-                }
+                    HolidaySet::Jp,
+                    vec![gate("meeting", submitted, meetings)],
+                    vec![pathway("p", "p", stages)],
+                );
+                model.submission_window_days = window;
+                model
             })
     }
 

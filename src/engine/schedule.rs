@@ -355,53 +355,21 @@ fn mark_critical_path(pathway: &Pathway, last: usize, out: &mut PathwayTimes) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::calendar::{BusinessDays, HolidaySet};
-    use crate::model::duration::Duration;
-    use crate::model::{Gate, HORIZON_DAYS, Stage};
+    use crate::model::calendar::HolidaySet;
+    use crate::model::testing::{date, gate, model as test_model, pathway, stage};
     use chrono::NaiveDate;
-
-    fn stage(id: &str, clock: Clock, days: f64, after: &[usize]) -> Stage {
-        Stage {
-            id: id.into(),
-            title: id.into(),
-            clock,
-            duration: Some(Duration::Fixed { days }),
-            days: DayCount::Calendar,
-            after: after.to_vec(),
-            probability: 1.0,
-            gate: None,
-        }
-    }
 
     /// Submitted Friday 2024-04-26, just before Golden Week; Japanese holidays; a gate on
     /// 2024-06-03 and 2024-09-02.
     fn model(stages: Vec<Stage>) -> Model {
-        let submitted = NaiveDate::from_ymd_opt(2024, 4, 26).unwrap();
-        let end = submitted + chrono::Days::new(HORIZON_DAYS as u64);
-        let holidays = HolidaySet::Jp.holidays_between(submitted, end);
-        let day = |m, d| (NaiveDate::from_ymd_opt(2024, m, d).unwrap() - submitted).num_days();
-        Model {
-            name: "t".into(),
-            title: "t".into(),
-            description: String::new(),
-            seed: 1,
-            iterations: 1,
+        let submitted = date(2024, 4, 26);
+        let meetings = gate("g", submitted, [date(2024, 6, 3), date(2024, 9, 2)]);
+        test_model(
             submitted,
-            submission_window_days: 0,
-            business_days: BusinessDays::new(submitted, HORIZON_DAYS + 1, &holidays),
-            gates: vec![Gate {
-                id: "g".into(),
-                title: "g".into(),
-                days: vec![day(6, 3), day(9, 2)],
-            }],
-            pathways: vec![Pathway {
-                id: "p".into(),
-                title: "p".into(),
-                kind: String::new(),
-                target: None,
-                stages,
-            }],
-        }
+            HolidaySet::Jp,
+            vec![meetings],
+            vec![pathway("p", "p", stages)],
+        )
     }
 
     fn median_pass(m: &Model) -> PathwayTimes {

@@ -7,6 +7,8 @@
 pub mod calendar;
 pub mod duration;
 pub mod special;
+#[cfg(test)]
+pub mod testing;
 
 use chrono::NaiveDate;
 

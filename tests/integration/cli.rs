@@ -2,18 +2,13 @@
 
 use std::fs;
 
-use crate::support::{col, data, read_csv, regsim};
+use crate::support::{col, data, read_csv, regsim, run_into_tempdir};
 
 const TINY: &str = "tests/data/good/tiny.toml";
 
 #[test]
 fn run_writes_every_output_of_the_contract() {
-    let out = tempfile::tempdir().unwrap();
-    regsim()
-        .args(["run", TINY, "-n", "2000", "--runs", "--quiet", "-o"])
-        .arg(out.path())
-        .assert()
-        .success();
+    let out = run_into_tempdir(TINY, &["-n", "2000", "--runs"]);
     for f in [
         "summary.csv",
         "stages.csv",
@@ -49,14 +44,9 @@ fn run_writes_every_output_of_the_contract() {
     );
 }
 
+/// The three CSV files of a run of the tiny scenario with `args`.
 fn run_csv(args: &[&str]) -> (String, String, String) {
-    let out = tempfile::tempdir().unwrap();
-    regsim()
-        .args(["run", TINY, "--quiet", "--format", "csv", "--runs", "-o"])
-        .arg(out.path())
-        .args(args)
-        .assert()
-        .success();
+    let out = run_into_tempdir(TINY, &[&["--format", "csv", "--runs"], args].concat());
     let read = |f: &str| fs::read_to_string(out.path().join(f)).unwrap();
     (read("summary.csv"), read("stages.csv"), read("runs.csv"))
 }
@@ -79,14 +69,7 @@ fn a_different_seed_changes_the_numbers() {
 
 #[test]
 fn summary_percentiles_equal_an_independent_computation_over_runs_csv() {
-    let out = tempfile::tempdir().unwrap();
-    regsim()
-        .args([
-            "run", TINY, "-n", "3001", "--quiet", "--format", "csv", "--runs", "-o",
-        ])
-        .arg(out.path())
-        .assert()
-        .success();
+    let out = run_into_tempdir(TINY, &["-n", "3001", "--format", "csv", "--runs"]);
     let (rh, rows) = read_csv(&out.path().join("runs.csv"));
     let (sh, summary) = read_csv(&out.path().join("summary.csv"));
     for pathway in ["fast", "gated"] {
@@ -140,14 +123,7 @@ fn summary_percentiles_equal_an_independent_computation_over_runs_csv() {
 
 #[test]
 fn gated_stages_end_only_on_gate_dates() {
-    let out = tempfile::tempdir().unwrap();
-    regsim()
-        .args([
-            "run", TINY, "-n", "500", "--quiet", "--format", "csv", "--runs", "-o",
-        ])
-        .arg(out.path())
-        .assert()
-        .success();
+    let out = run_into_tempdir(TINY, &["-n", "500", "--format", "csv", "--runs"]);
     let (h, rows) = read_csv(&out.path().join("runs.csv"));
     let gate_dates = [
         "2024-06-03",
@@ -164,14 +140,7 @@ fn gated_stages_end_only_on_gate_dates() {
 
 #[test]
 fn target_met_share_is_the_share_within_the_target() {
-    let out = tempfile::tempdir().unwrap();
-    regsim()
-        .args([
-            "run", TINY, "-n", "4000", "--quiet", "--format", "csv", "--runs", "-o",
-        ])
-        .arg(out.path())
-        .assert()
-        .success();
+    let out = run_into_tempdir(TINY, &["-n", "4000", "--format", "csv", "--runs"]);
     let (rh, rows) = read_csv(&out.path().join("runs.csv"));
     let within = rows
         .iter()
@@ -191,12 +160,7 @@ fn target_met_share_is_the_share_within_the_target() {
 
 #[test]
 fn a_failed_run_leaves_the_previous_outputs_as_they_were() {
-    let out = tempfile::tempdir().unwrap();
-    regsim()
-        .args(["run", TINY, "-n", "300", "--quiet", "-o"])
-        .arg(out.path())
-        .assert()
-        .success();
+    let out = run_into_tempdir(TINY, &["-n", "300"]);
     let before = fs::read(out.path().join("summary.csv")).unwrap();
     // a scenario whose gate runs out of dates fails during the simulation
     regsim()
@@ -312,22 +276,10 @@ fn output_defaults_to_the_output_folder_named_after_the_file() {
 
 #[test]
 fn a_submission_window_spreads_submission_dates_over_it() {
-    let out = tempfile::tempdir().unwrap();
-    regsim()
-        .args([
-            "run",
-            "tests/data/good/window.toml",
-            "-n",
-            "3000",
-            "--quiet",
-            "--format",
-            "csv",
-            "--runs",
-            "-o",
-        ])
-        .arg(out.path())
-        .assert()
-        .success();
+    let out = run_into_tempdir(
+        "tests/data/good/window.toml",
+        &["-n", "3000", "--format", "csv", "--runs"],
+    );
     let (h, rows) = read_csv(&out.path().join("runs.csv"));
     let mut dates: Vec<&str> = rows.iter().map(|r| col(&h, r, "submitted")).collect();
     dates.sort_unstable();

@@ -3,7 +3,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::support::{col, read_csv, regsim, repo_root};
+use crate::support::{col, read_csv, regsim, repo_root, run_into_tempdir};
 
 fn shipped() -> Vec<PathBuf> {
     fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
@@ -77,21 +77,10 @@ fn every_shipped_pathway_cites_a_source() {
 /// 1,000,000 iterations): p10 274, p50 365, p80 373, p90 378.
 #[test]
 fn w1_lands_on_the_reference_percentiles() {
-    let out = tempfile::tempdir().unwrap();
-    regsim()
-        .args([
-            "run",
-            "scenarios/bench/w1.toml",
-            "-n",
-            "200000",
-            "--quiet",
-            "--format",
-            "csv",
-            "-o",
-        ])
-        .arg(out.path())
-        .assert()
-        .success();
+    let out = run_into_tempdir(
+        "scenarios/bench/w1.toml",
+        &["-n", "200000", "--format", "csv"],
+    );
     let (h, rows) = read_csv(&out.path().join("summary.csv"));
     let row = rows
         .iter()
@@ -113,22 +102,10 @@ fn w1_lands_on_the_reference_percentiles() {
 
 #[test]
 fn the_japanese_scenario_covers_the_observed_special_and_emergency_approvals() {
-    let out = tempfile::tempdir().unwrap();
-    regsim()
-        .args([
-            "run",
-            "scenarios/japan/pmd-act-2022.toml",
-            "-n",
-            "20000",
-            "--quiet",
-            "--format",
-            "csv",
-            "--runs",
-            "-o",
-        ])
-        .arg(out.path())
-        .assert()
-        .success();
+    let out = run_into_tempdir(
+        "scenarios/japan/pmd-act-2022.toml",
+        &["-n", "20000", "--format", "csv", "--runs"],
+    );
     let (h, rows) = read_csv(&out.path().join("runs.csv"));
     let days = |pathway: &str| -> Vec<f64> {
         let mut v: Vec<f64> = rows

@@ -42,3 +42,16 @@ pub fn col<'a>(header: &[String], row: &'a [String], name: &str) -> &'a str {
         .unwrap_or_else(|| panic!("no column {name} in {header:?}"));
     &row[i]
 }
+
+/// Runs `regsim run SCENARIO --quiet -o TMP ARGS...`, asserts it succeeds, and returns
+/// the temporary output folder.
+pub fn run_into_tempdir(scenario: &str, args: &[&str]) -> tempfile::TempDir {
+    let out = tempfile::tempdir().unwrap();
+    regsim()
+        .args(["run", scenario, "--quiet", "-o"])
+        .arg(out.path())
+        .args(args)
+        .assert()
+        .success();
+    out
+}

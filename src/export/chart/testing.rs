@@ -1,17 +1,12 @@
 //! Hand-built models for the chart tests.
 
-use std::collections::BTreeSet;
-
-use chrono::NaiveDate;
-
 use crate::engine::monte_carlo::MonteCarlo;
 use crate::engine::results::RunResults;
 use crate::engine::schedule::{Draws, PathwayTimes, run_pathway};
-use crate::model::calendar::BusinessDays;
+use crate::model::calendar::HolidaySet;
 use crate::model::duration::Duration;
-use crate::model::{
-    Clock, DayCount, Gate, HORIZON_DAYS, Model, Pathway, Stage, Target, TargetClock,
-};
+use crate::model::testing::date;
+use crate::model::{Clock, DayCount, Gate, Model, Pathway, Stage, Target, TargetClock};
 
 /// A stage on calendar days that always happens.
 pub fn stage(title: &str, clock: Clock, duration: Duration, after: &[usize]) -> Stage {
@@ -47,34 +42,20 @@ pub fn target(percentile: f64, days: f64) -> Option<Target> {
 /// A model submitted on 2024-04-01 with no holidays, and a quarterly council (first
 /// business day of March, June, September and December) as gate 0.
 pub fn model(title: &str, pathways: Vec<Pathway>) -> Model {
-    let submitted = NaiveDate::from_ymd_opt(2024, 4, 1).unwrap();
-    let business_days = BusinessDays::new(submitted, HORIZON_DAYS, &BTreeSet::new());
-    let mut council = Vec::new();
-    for year in 2024..2040 {
-        for month in [3, 6, 9, 12] {
-            let first = NaiveDate::from_ymd_opt(year, month, 1).unwrap();
-            let offset = business_days.offset_of(first);
-            if let Some(day) = business_days.next_business_day(offset) {
-                council.push(day);
-            }
-        }
-    }
-    Model {
-        name: "test".to_string(),
-        title: title.to_string(),
-        description: String::new(),
-        seed: 1,
-        iterations: 2000,
-        submitted,
-        submission_window_days: 0,
-        business_days,
-        gates: vec![Gate {
-            id: "council".to_string(),
-            title: "Council".to_string(),
-            days: council,
-        }],
-        pathways,
-    }
+    let submitted = date(2024, 4, 1);
+    let mut model = crate::model::testing::model(submitted, HolidaySet::None, Vec::new(), pathways);
+    model.title = title.to_string();
+    let bd = &model.business_days;
+    let council = (2024..2040)
+        .flat_map(|year| [3, 6, 9, 12].map(|month| date(year, month, 1)))
+        .filter_map(|first| bd.next_business_day(bd.offset_of(first)))
+        .collect();
+    model.gates.push(Gate {
+        id: "council".to_string(),
+        title: "Council".to_string(),
+        days: council,
+    });
+    model
 }
 
 /// The twelve-stage Japanese standard review of workload W1 (shared/bench/W1.md),
