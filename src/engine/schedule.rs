@@ -68,7 +68,7 @@ impl Outcomes for &mut Xoshiro256pp {
 }
 
 /// When one stage ran, in days after submission.
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct StageTimes {
     /// Whether the stage happened in this pass.
     pub ran: bool,
@@ -89,6 +89,21 @@ pub struct StageTimes {
 
 /// No predecessor.
 const NONE: u32 = u32::MAX;
+
+impl Default for StageTimes {
+    /// A stage that has not run, at submission, with no predecessor.
+    fn default() -> Self {
+        Self {
+            ran: false,
+            start: 0.0,
+            end: 0.0,
+            critical: false,
+            start_day: 0,
+            end_day: 0,
+            critical_predecessor: NONE,
+        }
+    }
+}
 
 impl StageTimes {
     /// The day it started on (fractions round up).
