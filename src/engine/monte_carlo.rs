@@ -263,7 +263,7 @@ mod tests {
                         prop_assert!(t.stages[j].end <= s.start);
                     }
                     if let (true, Some(g)) = (s.ran, stage.gate) {
-                        prop_assert!(model.gates[g].days.contains(&(s.end_day as i64)));
+                        prop_assert!(model.gates[g].days().contains(&(s.end_day as i64)));
                     }
                 }
                 // the critical path ends on the last day

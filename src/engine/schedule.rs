@@ -233,12 +233,13 @@ fn pass(
     out: &mut PathwayTimes,
 ) -> Result<(), ScheduleError> {
     out.submitted_day = submitted_day;
-    out.stages.clear();
+    out.stages
+        .resize(pathway.stages.len(), StageTimes::default());
     for (i, stage) in pathway.stages.iter().enumerate() {
         let (ran, work) = outcomes.outcome(stage);
-        let t = step(model, stage, submitted_day, |j| &out.stages[j], ran, work)
+        let (done, rest) = out.stages.split_at_mut(i);
+        rest[0] = step(model, stage, submitted_day, |j| &done[j], ran, work)
             .map_err(|e| e.explain(model, pathway, i))?;
-        out.stages.push(t);
     }
     finish(pathway, out);
     Ok(())

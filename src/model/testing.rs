@@ -33,15 +33,14 @@ pub fn pathway(id: &str, title: &str, stages: Vec<Stage>) -> Pathway {
 
 /// A gate on the given dates.
 pub fn gate(id: &str, submitted: NaiveDate, dates: impl IntoIterator<Item = NaiveDate>) -> Gate {
-    Gate {
-        id: id.into(),
-        title: id.into(),
-        days: dates
+    Gate::new(
+        id.into(),
+        id.into(),
+        dates
             .into_iter()
             .map(|d| (d - submitted).num_days())
-            .filter(|&d| d >= 0)
             .collect(),
-    }
+    )
 }
 
 /// A model with every application submitted on `submitted`, business days counted

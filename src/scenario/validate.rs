@@ -328,18 +328,12 @@ impl Validator {
                     Vec::new()
                 }
             };
-            let mut days = days;
-            days.sort_unstable();
-            days.dedup();
-            gates.push(Gate {
-                id: id.clone(),
-                title: if g.title.is_empty() {
-                    id.clone()
-                } else {
-                    g.title.clone()
-                },
-                days,
-            });
+            let title = if g.title.is_empty() {
+                id.clone()
+            } else {
+                g.title.clone()
+            };
+            gates.push(Gate::new(id.clone(), title, days));
         }
         ok.then_some(gates)
     }

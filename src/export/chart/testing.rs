@@ -50,11 +50,9 @@ pub fn model(title: &str, pathways: Vec<Pathway>) -> Model {
         .flat_map(|year| [3, 6, 9, 12].map(|month| date(year, month, 1)))
         .filter_map(|first| bd.next_business_day(bd.offset_of(first)))
         .collect();
-    model.gates.push(Gate {
-        id: "council".to_string(),
-        title: "Council".to_string(),
-        days: council,
-    });
+    model
+        .gates
+        .push(Gate::new("council".into(), "Council".into(), council));
     model
 }
 
