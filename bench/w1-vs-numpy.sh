@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Workload W1 at 1,000,000 iterations, CSV only: regsim's whole process against the
-# numpy baseline's whole process (shared/bench/w1_numpy.py), run side by side, best of
-# N rounds each, in the same session. Prints both times and the ratio.
+# numpy baseline's whole process (shared/bench/w1_numpy.py), run side by side in
+# alternating rounds. Prints the median times and the median of the per-round ratios.
 #
 #   bench/w1-vs-numpy.sh [ROUNDS]
 #
@@ -19,22 +19,26 @@ cargo build --release --quiet
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 
-best() {  # best wall time in seconds of "$@" over $rounds rounds
-  python3 - "$rounds" "$@" <<'PY'
-import subprocess, sys, time
-rounds, cmd = int(sys.argv[1]), sys.argv[2:]
-times = []
-for _ in range(rounds):
+# Alternate the two commands round by round and compare within each round: on a shared
+# machine whose speed drifts, the ratio of neighbouring runs is steadier than either
+# time. Prints the median time of each and the median of the per-round ratios.
+python3 - "$rounds" "$out" "$venv/bin/python" "$shared/bench/w1_numpy.py" <<'PY'
+import statistics, subprocess, sys, time
+rounds, out, python, script = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4]
+regsim = ["./target/release/regsim", "run", "scenarios/bench/w1.toml", "-n", "1000000",
+          "--format", "csv", "--quiet", "-o", out]
+numpy = [python, script, "1000000"]
+def wall(cmd):
     t = time.perf_counter()
     subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
-    times.append(time.perf_counter() - t)
-print(f"{min(times):.3f}")
+    return time.perf_counter() - t
+r_times, n_times, ratios = [], [], []
+for _ in range(rounds):
+    r, n = wall(regsim), wall(numpy)
+    r_times.append(r); n_times.append(n); ratios.append(n / r)
+row = open(f"{out}/summary.csv").read().splitlines()[1].split(",")
+print("regsim p10 p50 p80 p90:", *(row[i] for i in (10, 12, 14, 15)))
+print(f"W1, 1,000,000 iterations, whole process, {rounds} alternating rounds (median):")
+print(f"  regsim {statistics.median(r_times):.3f} s   numpy {statistics.median(n_times):.3f} s"
+      f"   ratio {statistics.median(ratios):.2f}x (range {min(ratios):.2f} to {max(ratios):.2f})")
 PY
-}
-
-regsim=$(best ./target/release/regsim run scenarios/bench/w1.toml -n 1000000 --format csv --quiet -o "$out")
-numpy=$(best "$venv/bin/python" "$shared/bench/w1_numpy.py" 1000000)
-echo "regsim: $(sed -n 2p "$out/summary.csv" | cut -d, -f11,13,15,16) (p10,p50,p80,p90)"
-echo "numpy:  $("$venv/bin/python" "$shared/bench/w1_numpy.py" 1000000 | head -1)"
-echo "W1, 1,000,000 iterations, whole process, best of $rounds:"
-echo "  regsim $regsim s   numpy $numpy s   ratio $(python3 -c "print(f'{$numpy / $regsim:.2f}')")x"
