@@ -149,8 +149,10 @@ pub enum ScheduleError {
         stage: String,
         /// The gate's id.
         gate: String,
-        /// The day the stage was ready.
-        ready_day: i64,
+        /// The date the stage's work was done.
+        ready: chrono::NaiveDate,
+        /// The gate's last date.
+        last: Option<chrono::NaiveDate>,
     },
     /// A stage ran past the model's horizon (decades after submission).
     BeyondHorizon {
@@ -168,13 +170,17 @@ impl fmt::Display for ScheduleError {
                 pathway,
                 stage,
                 gate,
-                ready_day,
-            } => write!(
-                f,
-                "stage `{stage}` of pathway `{pathway}` was ready on day {ready_day} after \
-                 submission, after the last date of gate `{gate}`; add later dates to the \
-                 gate or describe it by a rule (months and day_of_month)"
-            ),
+                ready,
+                last,
+            } => {
+                let last = last.map_or_else(|| "none".to_string(), |d| d.to_string());
+                write!(
+                    f,
+                    "stage `{stage}` of pathway `{pathway}` was ready on {ready}, after the \
+                     last date of gate `{gate}` ({last}); add later dates to the gate or \
+                     describe it by a rule (months and day_of_month)"
+                )
+            }
             ScheduleError::BeyondHorizon { pathway, stage } => write!(
                 f,
                 "stage `{stage}` of pathway `{pathway}` ends more than {} years after \
@@ -336,14 +342,18 @@ impl Overrun {
                 pathway: pathway.id.clone(),
                 stage: stage.id.clone(),
             },
-            Overrun::Gate(ready_day) => ScheduleError::GateExhausted {
-                pathway: pathway.id.clone(),
-                stage: stage.id.clone(),
-                gate: stage
-                    .gate
-                    .map_or_else(String::new, |g| model.gates[g].id.clone()),
-                ready_day,
-            },
+            Overrun::Gate(ready_day) => {
+                let gate = stage.gate.map(|g| &model.gates[g]);
+                ScheduleError::GateExhausted {
+                    pathway: pathway.id.clone(),
+                    stage: stage.id.clone(),
+                    gate: gate.map_or_else(String::new, |g| g.id.clone()),
+                    ready: model.date_of(ready_day),
+                    last: gate
+                        .and_then(|g| g.days().last())
+                        .map(|&d| model.date_of(d)),
+                }
+            }
         }
     }
 }

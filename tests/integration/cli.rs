@@ -164,10 +164,13 @@ fn a_failed_run_leaves_the_previous_outputs_as_they_were() {
     let before = fs::read(out.path().join("summary.csv")).unwrap();
     // a scenario whose gate runs out of dates fails during the simulation
     regsim()
-        .args(["run", "tests/data/good/gate-runs-out.toml", "--quiet", "-o"])
+        .args(["run", "tests/data/gate-runs-out.toml", "--quiet", "-o"])
         .arg(out.path())
         .assert()
-        .code(2);
+        .code(2)
+        .stderr(predicates::str::contains(
+            "error: stage `council` of pathway `p` was ready on 2024-05-06, after the last date of gate `meeting` (2024-05-01)",
+        ));
     assert_eq!(fs::read(out.path().join("summary.csv")).unwrap(), before);
     let leftovers: Vec<_> = fs::read_dir(out.path())
         .unwrap()
