@@ -154,14 +154,24 @@ pub fn main() -> i32 {
     }
 }
 
+/// A scenario that loaded, with its median schedule: computing the schedule is the
+/// last check, since a gate can run out of dates.
+struct Checked {
+    scenario: LoadedScenario,
+    schedules: Vec<PathwayTimes>,
+}
+
 /// Loads every file, reporting the problems of all of them before giving up.
-fn load_all(paths: &[PathBuf], overrides: &Overrides) -> Result<Vec<LoadedScenario>, Failure> {
+fn load_all(paths: &[PathBuf], overrides: &Overrides) -> Result<Vec<Checked>, Failure> {
     let mut loaded = Vec::new();
     let mut errors = String::new();
     for path in paths {
         match scenario::load(path, overrides) {
-            Ok(s) => match median_schedules(&s.model) {
-                Ok(_) => loaded.push(s),
+            Ok(scenario) => match median_schedules(&scenario.model) {
+                Ok(schedules) => loaded.push(Checked {
+                    scenario,
+                    schedules,
+                }),
                 Err(e) => errors.push_str(&format!("error: {e}\n  --> {}\n", path.display())),
             },
             Err(d) => {
@@ -195,14 +205,15 @@ pub fn median_schedules(
 
 fn check(paths: &[PathBuf]) -> Result<(), Failure> {
     let loaded = load_all(paths, &Overrides::default())?;
-    for (path, s) in paths.iter().zip(&loaded) {
-        let stages: usize = s.model.pathways.iter().map(|p| p.stages.len()).sum();
+    for (path, checked) in paths.iter().zip(&loaded) {
+        let model = &checked.scenario.model;
+        let stages: usize = model.pathways.iter().map(|p| p.stages.len()).sum();
         println!(
             "ok: {} ({}, {}, {})",
             path.display(),
-            count(s.model.pathways.len(), "pathway"),
+            count(model.pathways.len(), "pathway"),
             count(stages, "stage"),
-            count(s.model.gates.len(), "gate")
+            count(model.gates.len(), "gate")
         );
     }
     Ok(())
@@ -219,14 +230,12 @@ fn count(n: usize, noun: &str) -> String {
 
 fn explain(path: &Path, submitted: Option<NaiveDate>) -> Result<(), Failure> {
     let loaded = load_all(&[path.to_path_buf()], &Overrides { submitted })?;
-    let model = &loaded[0].model;
+    let model = &loaded[0].scenario.model;
     println!("{}", model.title);
     if !model.description.is_empty() {
         println!("{}", model.description.trim());
     }
-    let schedules =
-        median_schedules(model).map_err(|e| Failure::BadInput(format!("error: {e}")))?;
-    for (i, t) in schedules.iter().enumerate() {
+    for (i, t) in loaded[0].schedules.iter().enumerate() {
         println!();
         print!("{}", crate::export::explain::schedule_table(model, i, t));
     }
@@ -258,16 +267,17 @@ fn run(args: &RunArgs) -> Result<(), Failure> {
         .build()
         .context("cannot start the worker threads")?;
     let several = loaded.len() > 1;
-    for (path, s) in args.scenarios.iter().zip(&loaded) {
+    for (path, checked) in args.scenarios.iter().zip(&loaded) {
+        let stem = &checked.scenario.stem;
         let dir = match (&args.output, several) {
             (Some(o), false) => o.clone(),
-            (Some(o), true) => o.join(&s.stem),
-            (None, _) => Path::new("output").join(&s.stem),
+            (Some(o), true) => o.join(stem),
+            (None, _) => Path::new("output").join(stem),
         };
         let ctx = RunContext {
             args,
             path,
-            scenario: s,
+            checked,
             dir: &dir,
             threads,
             load_seconds,
@@ -280,7 +290,7 @@ fn run(args: &RunArgs) -> Result<(), Failure> {
 struct RunContext<'a> {
     args: &'a RunArgs,
     path: &'a Path,
-    scenario: &'a LoadedScenario,
+    checked: &'a Checked,
     dir: &'a Path,
     threads: usize,
     load_seconds: f64,
@@ -288,7 +298,7 @@ struct RunContext<'a> {
 
 fn run_one(ctx: &RunContext) -> Result<(), Failure> {
     let args = ctx.args;
-    let model = &ctx.scenario.model;
+    let model = &ctx.checked.scenario.model;
     let mc = MonteCarlo {
         iterations: args.iterations.unwrap_or(model.iterations),
         seed: args.seed.unwrap_or(model.seed),
@@ -332,8 +342,7 @@ fn run_one(ctx: &RunContext) -> Result<(), Failure> {
         out.write("summary.csv", &summary_csv(model, &results)?)?;
         out.write("stages.csv", &stages_csv(model, &results)?)?;
     }
-    let schedules =
-        median_schedules(model).map_err(|e| Failure::BadInput(format!("error: {e}")))?;
+    let schedules = &ctx.checked.schedules;
     for (format, ext, wanted) in [
         (ImageFormat::Png, "png", wants(Format::Png)),
         (ImageFormat::Svg, "svg", wants(Format::Svg)),
@@ -364,7 +373,7 @@ fn run_one(ctx: &RunContext) -> Result<(), Failure> {
         regsim_version: env!("CARGO_PKG_VERSION").into(),
         scenarios: vec![ScenarioRecord {
             path: ctx.path.display().to_string(),
-            sha256: ctx.scenario.sha256.clone(),
+            sha256: ctx.checked.scenario.sha256.clone(),
         }],
         seed: mc.seed,
         iterations: mc.iterations,
