@@ -351,7 +351,7 @@ fn run_one(ctx: &RunContext) -> Result<(), Failure> {
             let p = out.stage(&format!("distribution.{ext}"));
             chart::render_distribution(model, &results, format, &p)?;
             let p = out.stage(&format!("timeline.{ext}"));
-            chart::render_timeline(model, &schedules, &results, format, &p)?;
+            chart::render_timeline(model, schedules, &results, format, &p)?;
         }
     }
     let export_seconds = t1.elapsed().as_secs_f64();
