@@ -48,12 +48,17 @@ pub fn load(path: &Path, overrides: &Overrides) -> Result<LoadedScenario, Box<Fi
     let text = match std::str::from_utf8(&bytes) {
         Ok(t) => t,
         Err(e) => {
-            let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
-            let (line, col) = crate::diagnostic::line_col(valid, valid.len());
+            // Show the file as far as it can be read, the bad byte replaced, and point
+            // at it: the valid prefix is the same in the lossy text.
+            let shown = String::from_utf8_lossy(&bytes);
+            let at = e.valid_up_to();
             return Err(fail(
-                "",
-                vec![Diagnostic::whole_file(format!("the file is not UTF-8 text: invalid byte at line {line}, column {col}"))
-                    .help("save the file as UTF-8 (most editors offer it under \"Save as\" or \"Encoding\")")],
+                &shown,
+                vec![
+                    Diagnostic::at(at..at + 1, "the file is not UTF-8 text").help(
+                        "save the file as UTF-8 (most editors offer it under \"Save as\" or \"Encoding\")",
+                    ),
+                ],
             ));
         }
     };

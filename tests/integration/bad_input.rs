@@ -105,11 +105,7 @@ const CORPUS: &[(&str, &str, &str)] = &[
         "12:55",
         "normal `sd` (0) must be greater than 0 days; it is the spread of the durations; for a duration without spread use a fixed duration",
     ),
-    (
-        "not-utf8",
-        "",
-        "the file is not UTF-8 text: invalid byte at line 7, column 13",
-    ),
+    ("not-utf8", "7:13", "the file is not UTF-8 text"),
     ("pathway-without-stages", "6:6", "pathway `p` has no stages"),
     (
         "probability-above-one",
