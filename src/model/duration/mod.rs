@@ -303,12 +303,9 @@ impl Duration {
                 }
             }
             Duration::Pert { min, mode, max } => {
-                let range = max - min;
-                if range == 0.0 {
+                let Some((range, alpha, beta)) = pert_beta(*min, *mode, *max) else {
                     return *min;
-                }
-                let alpha = 1.0 + 4.0 * (mode - min) / range;
-                let beta = 1.0 + 4.0 * (max - mode) / range;
+                };
                 let x = standard_gamma(alpha, rng);
                 let y = standard_gamma(beta, rng);
                 min + range * (x / (x + y))
@@ -358,12 +355,9 @@ impl Duration {
             Duration::Uniform { min, max } => min + (max - min) * p,
             Duration::Triangular { min, mode, max } => triangular_quantile(*min, *mode, *max, p),
             Duration::Pert { min, mode, max } => {
-                let range = max - min;
-                if range == 0.0 {
+                let Some((range, alpha, beta)) = pert_beta(*min, *mode, *max) else {
                     return *min;
-                }
-                let alpha = 1.0 + 4.0 * (mode - min) / range;
-                let beta = 1.0 + 4.0 * (max - mode) / range;
+                };
                 min + range * beta_inc_inv(alpha, beta, p)
             }
             Duration::Normal { mean, sd } => truncated_normal_quantile(*mean, *sd, p),
@@ -479,6 +473,20 @@ impl Duration {
 }
 
 /// Triangular inverse distribution function at `u` in [0, 1].
+/// The Beta distribution behind a PERT estimate (λ = 4): its range and its two shapes,
+/// or `None` when the range is empty (every value is `min`).
+#[inline]
+fn pert_beta(min: f64, mode: f64, max: f64) -> Option<(f64, f64, f64)> {
+    let range = max - min;
+    (range != 0.0).then(|| {
+        (
+            range,
+            1.0 + 4.0 * (mode - min) / range,
+            1.0 + 4.0 * (max - mode) / range,
+        )
+    })
+}
+
 #[inline]
 fn triangular_quantile(min: f64, mode: f64, max: f64, u: f64) -> f64 {
     let range = max - min;
