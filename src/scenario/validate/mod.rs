@@ -1,0 +1,209 @@
+//! From the file as written to the validated model: every reference resolved, every
+//! number in range, the stage graph checked for cycles. All problems are collected, so
+//! an analyst sees every mistake in one pass, each with its line and column.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use chrono::NaiveDate;
+use toml::Spanned;
+use toml::value::Datetime;
+
+use super::raw::{RawDays, RawRoll, RawScenario};
+use crate::diagnostic::Diagnostic;
+use crate::model::{Model, Pathway};
+
+mod calendar;
+mod durations;
+mod pathways;
+
+/// Default seed when the header gives none.
+pub const DEFAULT_SEED: u64 = 1;
+/// Default number of iterations when the header gives none.
+pub const DEFAULT_ITERATIONS: u64 = 10_000;
+/// More iterations than this is a typo, not a plan: percentiles are stable long before.
+pub const MAX_ITERATIONS: u64 = 100_000_000;
+
+/// The longest submission window: ten years (a window is a cohort of applications, not
+/// a history).
+pub const MAX_WINDOW_DAYS: i64 = 3653;
+
+/// What the command line may change before validation.
+#[derive(Debug, Clone, Default)]
+pub struct Overrides {
+    /// Replaces the header's submission date.
+    pub submitted: Option<NaiveDate>,
+}
+
+/// Builds the model, or every problem found. `stem` is the file's name without its
+/// extension, the scenario's name unless the header gives one.
+pub fn validate(
+    stem: &str,
+    raw: RawScenario,
+    overrides: &Overrides,
+) -> Result<Model, Vec<Diagnostic>> {
+    let mut v = Validator::default();
+    let model = v.scenario(stem, raw, overrides);
+    if v.problems.is_empty() {
+        Ok(model.expect("a model is built when no problem was found"))
+    } else {
+        Err(v.problems)
+    }
+}
+
+#[derive(Default)]
+struct Validator {
+    problems: Vec<Diagnostic>,
+}
+
+impl Validator {
+    fn error(&mut self, span: Range<usize>, message: impl Into<String>, help: Option<String>) {
+        let mut d = Diagnostic::at(span, message);
+        d.help = help;
+        self.problems.push(d);
+    }
+
+    fn date(&mut self, value: &Spanned<Datetime>, what: &str) -> Option<NaiveDate> {
+        let dt = value.get_ref();
+        let date = match (dt.date, dt.time) {
+            (Some(d), None) => NaiveDate::from_ymd_opt(d.year as i32, d.month as u32, d.day as u32),
+            _ => None,
+        };
+        if date.is_none() {
+            self.error(
+                value.span(),
+                format!("{what} must be a date without a time, e.g. 2024-04-01"),
+                None,
+            );
+        }
+        date
+    }
+
+    fn scenario(&mut self, stem: &str, raw: RawScenario, overrides: &Overrides) -> Option<Model> {
+        let header = &raw.scenario;
+        let name = match &header.name {
+            Some(n) => {
+                self.check_id(n, "scenario name");
+                n.get_ref().clone()
+            }
+            None => stem.to_string(),
+        };
+        let seed = match &header.seed {
+            None => Some(DEFAULT_SEED),
+            Some(s) if *s.get_ref() < 0 => {
+                self.error(
+                    s.span(),
+                    "the seed must not be negative",
+                    Some("use any whole number from 0 up, e.g. seed = 1".into()),
+                );
+                None
+            }
+            Some(s) => Some(*s.get_ref() as u64),
+        };
+        let iterations = match &header.iterations {
+            None => Some(DEFAULT_ITERATIONS),
+            Some(n) if *n.get_ref() < 1 || *n.get_ref() as u64 > MAX_ITERATIONS => {
+                self.error(
+                    n.span(),
+                    format!(
+                        "iterations must be between 1 and {MAX_ITERATIONS}, not {}",
+                        n.get_ref()
+                    ),
+                    Some(
+                        "10000 gives percentiles to within about a day; 1000000 for final figures"
+                            .into(),
+                    ),
+                );
+                None
+            }
+            Some(n) => Some(*n.get_ref() as u64),
+        };
+        let file_submitted = self.date(&header.submitted, "`submitted`");
+        let submitted = overrides.submitted.or(file_submitted);
+        let window = match (&header.submitted_until, submitted) {
+            (None, _) => Some(0),
+            (Some(until), Some(first)) => match self.date(until, "`submitted_until`") {
+                Some(last) if last < first => {
+                    self.error(
+                        until.span(),
+                        format!("`submitted_until` ({last}) comes before `submitted` ({first})"),
+                        Some("the window runs from `submitted` to `submitted_until`".into()),
+                    );
+                    None
+                }
+                Some(last) if (last - first).num_days() > MAX_WINDOW_DAYS => {
+                    self.error(until.span(), format!("the submission window is longer than {} years", MAX_WINDOW_DAYS / 366), Some("simulate a few years of submissions at most; use several scenarios for longer spans".into()));
+                    None
+                }
+                Some(last) => Some((last - first).num_days() as u32),
+                None => None,
+            },
+            (Some(_), None) => None,
+        };
+
+        let no_pathways = Vec::new();
+        let raw_pathways = raw.pathway.as_ref().map_or(&no_pathways, |p| p.get_ref());
+        // The first place that counts business days, to point at if there is no calendar.
+        let uses_business_days = raw_pathways
+            .iter()
+            .flat_map(|p| &p.stage)
+            .filter_map(|s| s.days.as_ref())
+            .find(|d| *d.get_ref() == RawDays::Business)
+            .map(|d| d.span())
+            .or_else(|| {
+                raw.gate
+                    .iter()
+                    .filter_map(|g| g.if_not_business_day.as_ref())
+                    .find(|r| *r.get_ref() != RawRoll::Keep)
+                    .map(|r| r.span())
+            });
+        let business_days =
+            submitted.and_then(|s| self.calendar(raw.calendar.as_ref(), s, uses_business_days));
+
+        let gates = match (submitted, &business_days) {
+            (Some(s), Some(b)) => self.gates(&raw.gate, s, b),
+            _ => None,
+        };
+        let gate_ids: Vec<&str> = raw.gate.iter().map(|g| g.id.get_ref().as_str()).collect();
+
+        if raw_pathways.is_empty() {
+            let d = match &raw.pathway {
+                Some(p) => Diagnostic::at(p.span(), "the scenario has no pathway"),
+                None => Diagnostic::whole_file("the scenario has no pathway"),
+            };
+            self.problems
+                .push(d.help("add at least one [[pathway]] with its [[pathway.stage]] tables"));
+        }
+        let mut seen: HashMap<&str, Range<usize>> = HashMap::new();
+        let mut pathways = Vec::new();
+        for p in raw_pathways {
+            if seen.contains_key(p.id.get_ref().as_str()) {
+                self.error(
+                    p.id.span(),
+                    format!("pathway id `{}` is used twice", p.id.get_ref()),
+                    Some("give every pathway its own id".into()),
+                );
+            } else {
+                seen.insert(p.id.get_ref(), p.id.span());
+            }
+            pathways.push(self.pathway(p, &gate_ids));
+        }
+
+        let (seed, iterations, submitted, business_days, gates) =
+            (seed?, iterations?, submitted?, business_days?, gates?);
+        let submission_window_days = window?;
+        let pathways: Option<Vec<Pathway>> = pathways.into_iter().collect();
+        Some(Model {
+            name,
+            title: header.title.clone(),
+            description: header.description.clone(),
+            seed,
+            iterations,
+            submitted,
+            submission_window_days,
+            business_days,
+            gates,
+            pathways: pathways?,
+        })
+    }
+}
