@@ -74,6 +74,8 @@ pub struct StageTimes {
     pub ran: bool,
     /// When its predecessors had all ended.
     pub start: f64,
+    /// When its work was done: `end` unless it then waited for a gate date.
+    pub work_end: f64,
     /// When it ended (equal to `start` when it did not happen).
     pub end: f64,
     /// Whether it lies on the critical path.
@@ -96,6 +98,7 @@ impl Default for StageTimes {
         Self {
             ran: false,
             start: 0.0,
+            work_end: 0.0,
             end: 0.0,
             critical: false,
             start_day: 0,
@@ -276,7 +279,7 @@ fn step<'t>(
         start_day = start_day.max(p.end_day);
     }
     let ready = latest.max(submitted_day as f64);
-    let (mut end, mut end_day) = (ready, start_day);
+    let (mut end, mut end_day, mut work_end) = (ready, start_day, ready);
     if ran {
         end = match stage.days {
             DayCount::Calendar => ready + work,
@@ -292,6 +295,7 @@ fn step<'t>(
             return Err(Overrun::Horizon);
         }
         end_day = whole_day(end) as u32;
+        work_end = end;
         if let Some(g) = stage.gate {
             let day = model.gates[g]
                 .next_on_or_after(end_day as i64)
@@ -303,6 +307,7 @@ fn step<'t>(
     Ok(StageTimes {
         ran,
         start: ready,
+        work_end,
         end,
         critical: false,
         start_day,

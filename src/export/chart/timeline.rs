@@ -24,8 +24,8 @@ use super::style::{
 };
 use super::{Canvas, DrawResult, ImageFormat, LegendGlyph, days, render_to_file};
 use crate::engine::results::{PathwayResults, RunResults};
-use crate::engine::schedule::{PathwayTimes, StageTimes, whole_day};
-use crate::model::{Clock, DayCount, Model, Pathway, Stage};
+use crate::engine::schedule::{PathwayTimes, StageTimes};
+use crate::model::{Clock, Model, Pathway, Stage};
 
 /// Smallest stage row height, in pixels, at which every stage gets its own row.
 const MIN_ROW: f64 = 29.0;
@@ -68,6 +68,7 @@ pub(crate) fn from_submission(schedules: &[PathwayTimes]) -> Vec<PathwayTimes> {
             let origin = s.submitted_day as f64;
             for t in &mut s.stages {
                 t.start -= origin;
+                t.work_end -= origin;
                 t.end -= origin;
             }
             s
@@ -129,34 +130,10 @@ fn owner_color(clock: Clock) -> RGBColor {
     }
 }
 
-/// When a gated stage's work is done and its wait for a gate date begins (the same rule
-/// as the schedule: calendar days add, business days count from the start day).
-fn work_end(model: &Model, stage: &Stage, t: &StageTimes, submitted_day: u32) -> f64 {
-    let Some(duration) = &stage.duration else {
-        return t.start;
-    };
-    let median = duration.median();
-    let end = match stage.days {
-        DayCount::Calendar => t.start + median,
-        DayCount::Business => {
-            // The calendar counts from the model's submission date.
-            let origin = submitted_day as i64;
-            model
-                .business_days
-                .add_business_days(whole_day(t.start) + origin, median.ceil().max(0.0) as u32)
-                .map_or(t.end, |d| (d - origin) as f64)
-        }
-    };
-    end.clamp(t.start, t.end)
-}
-
-/// Where a stage's bar runs: (start, end of work, end), in days.
-fn bar_days(model: &Model, stage: &Stage, t: &StageTimes, submitted_day: u32) -> (f64, f64, f64) {
-    if stage.gate.is_some() {
-        (t.start, work_end(model, stage, t, submitted_day), t.end)
-    } else {
-        (t.start, t.end, t.end)
-    }
+/// Where a stage's bar runs: (start, end of work, end), in days; the part after the
+/// work is the wait for a gate date.
+fn bar_days(t: &StageTimes) -> (f64, f64, f64) {
+    (t.start, t.work_end, t.end)
 }
 
 /// The last day the chart must show.
@@ -389,7 +366,6 @@ fn draw<DB: DrawingBackend>(
                 draw_stage(
                     c,
                     &geometry,
-                    model,
                     pathway,
                     s,
                     &schedules[p],
@@ -548,7 +524,6 @@ fn draw_heading<DB: DrawingBackend>(
 fn draw_stage<DB: DrawingBackend>(
     c: &Canvas<'_, DB>,
     g: &Geometry<'_>,
-    model: &Model,
     pathway: &Pathway,
     s: usize,
     schedule: &PathwayTimes,
@@ -575,7 +550,7 @@ fn draw_stage<DB: DrawingBackend>(
 
     let (top, bottom) = (mid - half_bar, mid + half_bar);
     if t.ran {
-        let days = bar_days(model, stage, t, schedule.submitted_day);
+        let days = bar_days(t);
         draw_bar(c, g, stage, days, (top, bottom), None)?;
     } else {
         let d = stage.duration.as_ref().map_or(0.0, |d| d.median());
@@ -672,7 +647,7 @@ fn draw_lane<DB: DrawingBackend>(
     let mut outside = Vec::new();
     for &(s, t) in &critical {
         let stage = &pathway.stages[s];
-        let days = bar_days(model, stage, t, schedule.submitted_day);
+        let days = bar_days(t);
         let inside = draw_bar(c, g, stage, days, (top, bottom), Some(&stage.title))?;
         // A white seam between consecutive stages.
         let a = (g.to_x)(t.start);
