@@ -74,14 +74,23 @@ fn assert_problem(d: Duration, param: &str, needle: &str) {
     assert!(message.contains(needle), "{message:?} lacks {needle:?}");
 }
 
+/// `d` always draws `value` and leaves the random stream untouched.
+fn assert_constant_drawing_nothing(d: &Duration, value: f64) {
+    let mut rng = Xoshiro256pp::from_seed(1);
+    for _ in 0..10 {
+        assert_eq!(d.sample(&mut rng), value, "{d:?}");
+    }
+    assert_eq!(
+        rng.next_u64(),
+        Xoshiro256pp::from_seed(1).next_u64(),
+        "{d:?} drew"
+    );
+}
+
 #[test]
 fn fixed_is_constant_and_consumes_nothing() {
     let d = Duration::Fixed { days: 14.0 };
-    let mut rng = Xoshiro256pp::from_seed(1);
-    for _ in 0..10 {
-        assert_eq!(d.sample(&mut rng), 14.0);
-    }
-    assert_eq!(rng.next_u64(), Xoshiro256pp::from_seed(1).next_u64());
+    assert_constant_drawing_nothing(&d, 14.0);
     assert_eq!(d.quantile(0.1), 14.0);
     assert_eq!(d.median(), 14.0);
     assert_eq!(d.mean(), 14.0);
@@ -103,9 +112,7 @@ fn uniform() {
     check_sampling(&d, 2, 30.0, 20.0 / 12f64.sqrt(), 0.0);
     let point = Duration::Uniform { min: 5.0, max: 5.0 };
     assert!(!point.is_random());
-    let mut rng = Xoshiro256pp::from_seed(2);
-    assert_eq!(point.sample(&mut rng), 5.0);
-    assert_eq!(rng.next_u64(), Xoshiro256pp::from_seed(2).next_u64());
+    assert_constant_drawing_nothing(&point, 5.0);
 }
 
 #[test]
@@ -372,9 +379,7 @@ fn empirical() {
     // One value: not random, consumes nothing.
     let one = Duration::Empirical { values: vec![12.0] };
     assert!(!one.is_random());
-    let mut rng = Xoshiro256pp::from_seed(3);
-    assert_eq!(one.sample(&mut rng), 12.0);
-    assert_eq!(rng.next_u64(), Xoshiro256pp::from_seed(3).next_u64());
+    assert_constant_drawing_nothing(&one, 12.0);
 }
 
 #[test]
