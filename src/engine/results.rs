@@ -103,7 +103,7 @@ impl PathwayResults {
         for (acc, s) in self.stages.iter_mut().zip(&times.stages) {
             if s.ran {
                 acc.ran += 1;
-                acc.elapsed_days.add(s.elapsed_days() as u32);
+                acc.elapsed_days.add(s.elapsed_days());
             }
             acc.critical += s.critical as u64;
             acc.end_day.add(s.end_day - times.submitted_day);

@@ -109,17 +109,9 @@ impl Default for StageTimes {
 }
 
 impl StageTimes {
-    /// The day it started on (fractions round up).
-    pub fn start_day(&self) -> i64 {
-        self.start_day as i64
-    }
-    /// The day it ended on (fractions round up).
-    pub fn end_day(&self) -> i64 {
-        self.end_day as i64
-    }
     /// Elapsed whole days from its start day to its end day, gate waits included.
-    pub fn elapsed_days(&self) -> i64 {
-        self.end_day() - self.start_day()
+    pub fn elapsed_days(&self) -> u32 {
+        self.end_day - self.start_day
     }
 }
 
@@ -373,7 +365,7 @@ fn mark_critical_path(pathway: &Pathway, last: usize, out: &mut PathwayTimes) {
         if s.ran {
             s.critical = true;
             if pathway.stages[i].clock == Clock::Applicant {
-                applicant += s.end_day - s.start_day;
+                applicant += s.elapsed_days();
             }
         }
         current = (s.critical_predecessor != NONE).then_some(s.critical_predecessor as usize);
@@ -450,7 +442,7 @@ mod tests {
         let m = model(vec![s]);
         let t = median_pass(&m);
         assert_eq!(
-            m.date_of(t.stages[0].end_day()),
+            m.date_of(t.stages[0].end_day as i64),
             NaiveDate::from_ymd_opt(2024, 5, 2).unwrap()
         );
         // a fraction of a business day counts as a whole one: 2.1 days end on the same Thursday
@@ -458,7 +450,7 @@ mod tests {
         s.days = DayCount::Business;
         let m = model(vec![s]);
         assert_eq!(
-            m.date_of(median_pass(&m).stages[0].end_day()),
+            m.date_of(median_pass(&m).stages[0].end_day as i64),
             NaiveDate::from_ymd_opt(2024, 5, 2).unwrap()
         );
     }
@@ -472,7 +464,7 @@ mod tests {
         let t = median_pass(&m);
         // day 38 is 2024-06-03 itself: a meeting on the day the work is done counts
         assert_eq!(
-            m.date_of(t.stages[1].end_day()),
+            m.date_of(t.stages[1].end_day as i64),
             NaiveDate::from_ymd_opt(2024, 6, 3).unwrap()
         );
         let m = model(vec![
@@ -481,7 +473,7 @@ mod tests {
         ]);
         let t = median_pass(&m);
         assert_eq!(
-            m.date_of(t.stages[1].end_day()),
+            m.date_of(t.stages[1].end_day as i64),
             NaiveDate::from_ymd_opt(2024, 9, 2).unwrap()
         );
         // past the last date: a clear error, not a silent approval

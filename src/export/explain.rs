@@ -26,8 +26,8 @@ pub fn schedule_table(model: &Model, pathway: usize, times: &PathwayTimes) -> St
     for (s, t) in p.stages.iter().zip(&times.stages) {
         let (start, end, days) = if t.ran {
             (
-                model.date_of(t.start_day()).to_string(),
-                model.date_of(t.end_day()).to_string(),
+                model.date_of(t.start_day as i64).to_string(),
+                model.date_of(t.end_day as i64).to_string(),
                 t.elapsed_days().to_string(),
             )
         } else {
