@@ -144,24 +144,24 @@ impl DayHistogram {
     }
 }
 
-/// The percentile by linear interpolation over an unsorted slice (numpy's default):
-/// the independent reference the tests compare histograms with.
-pub fn percentile_of_slice(values: &[f64], p: f64) -> Option<f64> {
-    if values.is_empty() {
-        return None;
-    }
-    let mut v = values.to_vec();
-    v.sort_by(f64::total_cmp);
-    let rank = p.clamp(0.0, 100.0) / 100.0 * (v.len() - 1) as f64;
-    let lo = rank.floor() as usize;
-    let hi = (lo + 1).min(v.len() - 1);
-    Some(v[lo] + (v[hi] - v[lo]) * (rank - lo as f64))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    /// The percentile by linear interpolation over an unsorted slice (numpy's default):
+    /// the independent reference the histograms are compared with.
+    fn percentile_of_slice(values: &[f64], p: f64) -> Option<f64> {
+        if values.is_empty() {
+            return None;
+        }
+        let mut v = values.to_vec();
+        v.sort_by(f64::total_cmp);
+        let rank = p.clamp(0.0, 100.0) / 100.0 * (v.len() - 1) as f64;
+        let lo = rank.floor() as usize;
+        let hi = (lo + 1).min(v.len() - 1);
+        Some(v[lo] + (v[hi] - v[lo]) * (rank - lo as f64))
+    }
 
     fn hist(values: &[u32]) -> DayHistogram {
         let mut h = DayHistogram::new();
