@@ -55,11 +55,6 @@ impl DayHistogram {
         self.counts.get(days as usize).copied().unwrap_or(0)
     }
 
-    /// Counts indexed by day (index = value in days).
-    pub fn counts(&self) -> &[u64] {
-        &self.counts
-    }
-
     /// Sum and sum of squares, exactly (values are below 2^32, counts below 2^64).
     fn sums(&self) -> (u128, u128) {
         self.counts
