@@ -9,9 +9,10 @@ use anyhow::{Context, Result};
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::engine::application::median_application;
 use crate::engine::monte_carlo::{MonteCarlo, RunError};
 use crate::engine::results::RunResults;
-use crate::engine::schedule::{Draws, PathwayTimes, run_pathway};
+use crate::engine::schedule::PathwayTimes;
 use crate::export::chart::{self, ImageFormat};
 use crate::export::csv::{RunsWriter, num, stages_csv, summary_csv};
 use crate::export::files::OutputFolder;
@@ -198,7 +199,7 @@ pub fn median_schedules(
         .iter()
         .map(|p| {
             let mut t = PathwayTimes::default();
-            run_pathway(model, p, Draws::Median, &mut t).map(|_| t)
+            median_application(model, p, 0, &mut t).map(|_| t)
         })
         .collect()
 }
@@ -207,11 +208,27 @@ fn check(paths: &[PathBuf]) -> Result<(), Failure> {
     let loaded = load_all(paths, &Overrides::default())?;
     for (path, checked) in paths.iter().zip(&loaded) {
         let model = &checked.scenario.model;
-        let stages: usize = model.pathways.iter().map(|p| p.stages.len()).sum();
+        // With products, a pathway is simulated once per eligible product: count each
+        // pathway of the file once.
+        let mut ids = std::collections::HashSet::new();
+        let (mut pathways, mut stages) = (0, 0);
+        for p in model.pathways.iter().filter(|p| ids.insert(p.id.as_str())) {
+            pathways += 1;
+            stages += p.stages.len();
+        }
+        let products = if model.products.is_empty() {
+            String::new()
+        } else {
+            format!(
+                ", {} on {}",
+                count(model.products.len(), "product"),
+                count(model.pathways.len(), "eligible pathway")
+            )
+        };
         println!(
-            "ok: {} ({}, {}, {})",
+            "ok: {} ({}, {}, {}{products})",
             path.display(),
-            count(model.pathways.len(), "pathway"),
+            count(pathways, "pathway"),
             count(stages, "stage"),
             count(model.gates.len(), "gate")
         );
@@ -234,6 +251,11 @@ fn explain(path: &Path, submitted: Option<NaiveDate>) -> Result<(), Failure> {
     println!("{}", model.title);
     if !model.description.is_empty() {
         println!("{}", model.description.trim());
+    }
+    if !model.products.is_empty() {
+        println!();
+        println!("Which pathways each product may take:");
+        print!("{}", crate::export::eligibility::decision_table(model));
     }
     for (i, t) in loaded[0].schedules.iter().enumerate() {
         println!();
@@ -341,6 +363,18 @@ fn run_one(ctx: &RunContext) -> Result<(), Failure> {
     if wants(Format::Csv) {
         out.write("summary.csv", &summary_csv(model, &results)?)?;
         out.write("stages.csv", &stages_csv(model, &results)?)?;
+        if !model.products.is_empty() {
+            out.write(
+                "eligibility.csv",
+                &crate::export::eligibility::eligibility_csv(model)?,
+            )?;
+        }
+        if model.pathways.iter().any(|p| p.follow_up.is_some()) {
+            out.write(
+                "follow_up.csv",
+                &crate::export::follow_up::follow_up_csv(model, &results)?,
+            )?;
+        }
     }
     let schedules = &ctx.checked.schedules;
     for (format, ext, wanted) in [
@@ -359,6 +393,12 @@ fn run_one(ctx: &RunContext) -> Result<(), Failure> {
     let mut files: Vec<String> = Vec::new();
     if wants(Format::Csv) {
         files.extend(["summary.csv".into(), "stages.csv".into()]);
+        if !model.products.is_empty() {
+            files.push("eligibility.csv".into());
+        }
+        if model.pathways.iter().any(|p| p.follow_up.is_some()) {
+            files.push("follow_up.csv".into());
+        }
     }
     if args.runs {
         files.push("runs.csv".into());
@@ -418,18 +458,33 @@ fn print_summary(model: &Model, results: &RunResults, dir: &Path, seconds: f64) 
         "{}: {} iterations, seed {}, {:.2} s",
         model.title, results.iterations, results.seed, seconds
     );
-    let w = model
+    let names: Vec<String> = model
         .pathways
         .iter()
-        .map(|p| p.id.chars().count())
+        .map(|p| match p.product_id(model) {
+            "" => p.id.clone(),
+            product => format!("{product}/{}", p.id),
+        })
+        .collect();
+    let w = names
+        .iter()
+        .map(|n| n.chars().count())
         .max()
         .unwrap_or(7)
         .max(7);
     println!(
         "  {:w$}  {:>6} {:>6} {:>6} {:>6}  target",
-        "pathway", "p10", "p50", "p80", "p90"
+        if model.products.is_empty() {
+            "pathway"
+        } else {
+            "product/pathway"
+        },
+        "p10",
+        "p50",
+        "p80",
+        "p90"
     );
-    for (p, r) in model.pathways.iter().zip(&results.pathways) {
+    for ((p, r), name) in model.pathways.iter().zip(&results.pathways).zip(&names) {
         let h = &r.review_days;
         let q = |x| h.percentile(x).map(num).unwrap_or_default();
         let target = p.target.map(|t| {
@@ -448,13 +503,25 @@ fn print_summary(model: &Model, results: &RunResults, dir: &Path, seconds: f64) 
         });
         println!(
             "  {:w$}  {:>6} {:>6} {:>6} {:>6}  {}",
-            p.id,
+            name,
             q(10.0),
             q(50.0),
             q(80.0),
             q(90.0),
             target.unwrap_or_else(|| "-".into())
         );
+    }
+    for ((p, r), name) in model.pathways.iter().zip(&results.pathways).zip(&names) {
+        if let Some(f) = &p.follow_up {
+            let n = results.iterations.max(1) as f64;
+            let shares: Vec<String> = crate::model::after_approval::Outcome::ALL
+                .iter()
+                .zip(r.outcomes)
+                .filter(|(_, c)| *c > 0)
+                .map(|(o, c)| format!("{} {:.1}%", o.as_str(), c as f64 * 100.0 / n))
+                .collect();
+            println!("  {name}, then {}: {}", f.title, shares.join(", "));
+        }
     }
     println!(
         "  review days, submission to approval; outputs in {}",

@@ -1,6 +1,7 @@
 //! The engine: turns a validated [`Model`](crate::model::Model) into schedules and
 //! statistics. It never reads or writes files.
 
+pub mod application;
 pub mod monte_carlo;
 pub mod results;
 pub mod rng;

@@ -9,9 +9,10 @@
 
 use rayon::prelude::*;
 
+use crate::engine::application::{gap_key, random_application, stream_key};
 use crate::engine::results::{PathwayResults, RunResults};
 use crate::engine::rng::Xoshiro256pp;
-use crate::engine::schedule::{Draws, PathwayTimes, ScheduleError, run_pathway_from};
+use crate::engine::schedule::{PathwayTimes, ScheduleError};
 use crate::model::Model;
 
 /// Iterations per block: large enough to amortise the per-block accumulators, small
@@ -25,6 +26,8 @@ pub struct RunRow {
     pub iteration: u64,
     /// Index of the pathway in the model.
     pub pathway: usize,
+    /// Days from the model's submission date to the day the product was ready.
+    pub ready_day: u32,
     /// Days from the model's submission date to this application's submission.
     pub submitted_day: u32,
     /// Submission to approval, in days.
@@ -50,13 +53,6 @@ pub struct MonteCarlo {
 /// pathways, so that every route is compared on the same application.
 const SUBMISSION_STREAM: u64 = 0x5375_626d_6973_7369; // "Submissi"
 
-/// The 64-bit FNV-1a hash of a pathway id: its stream's key.
-fn stream_key(id: &str) -> u64 {
-    id.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
-        (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3)
-    })
-}
-
 struct Block {
     pathways: Vec<PathwayResults>,
     rows: Vec<RunRow>,
@@ -72,10 +68,15 @@ impl MonteCarlo {
         mut on_rows: impl FnMut(&[RunRow]) -> Result<(), E>,
         on_progress: impl Fn(u64),
     ) -> Result<RunResults, RunError<E>> {
-        let keys: Vec<u64> = model
+        let keys: Vec<(u64, u64)> = model
             .pathways
             .iter()
-            .map(|p| self.seed ^ stream_key(&p.id))
+            .map(|p| {
+                (
+                    self.seed ^ stream_key(model, p),
+                    self.seed ^ gap_key(model, p),
+                )
+            })
             .collect();
         let mut total: Vec<PathwayResults> =
             model.pathways.iter().map(PathwayResults::new).collect();
@@ -107,7 +108,12 @@ impl MonteCarlo {
         })
     }
 
-    fn run_block(&self, model: &Model, keys: &[u64], block: u64) -> Result<Block, ScheduleError> {
+    fn run_block(
+        &self,
+        model: &Model,
+        keys: &[(u64, u64)],
+        block: u64,
+    ) -> Result<Block, ScheduleError> {
         let start = block * BLOCK;
         let end = (start + BLOCK).min(self.iterations);
         let mut out = Block {
@@ -128,20 +134,24 @@ impl MonteCarlo {
                     as u32
             };
             for (p, pathway) in model.pathways.iter().enumerate() {
-                let mut rng = Xoshiro256pp::for_iteration(keys[p], i);
-                run_pathway_from(
+                let (key, gap_key) = keys[p];
+                let mut rng = Xoshiro256pp::for_iteration(key, i);
+                random_application(
                     model,
                     pathway,
                     submitted_day,
-                    Draws::Random(&mut rng),
+                    &mut rng,
+                    (gap_key, i),
                     &mut times,
                 )?;
                 out.pathways[p].record(&times);
+                out.pathways[p].record_after_approval(pathway, &times, &mut rng);
                 if self.keep_rows {
                     out.rows.push(RunRow {
                         iteration: i,
                         pathway: p,
-                        submitted_day,
+                        ready_day: times.ready_day,
+                        submitted_day: times.submitted_day,
                         review_days: times.review_days,
                         regulator_days: times.regulator_days,
                         applicant_days: times.applicant_days,
@@ -216,6 +226,7 @@ mod tests {
                         },
                         probability,
                         gate: gated.then_some(0),
+                        planned_within: None,
                     }
                 },
             )

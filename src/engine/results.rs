@@ -1,9 +1,11 @@
 //! What a Monte Carlo run hands to the exporters: distributions per pathway and stage,
 //! held as whole-day histograms (see [`crate::engine::stats`]).
 
+use crate::engine::rng::Xoshiro256pp;
 use crate::engine::schedule::PathwayTimes;
 use crate::engine::stats::DayHistogram;
 use crate::model::Pathway;
+use crate::model::after_approval::Outcome;
 
 /// The metrics reported per pathway, in the order of summary.csv.
 pub const METRICS: [Metric; 4] = [
@@ -25,6 +27,11 @@ pub enum Metric {
     RegulatorDays,
     /// The applicant's clock stops on the critical path.
     ApplicantDays,
+    /// Submission to the second approval that meets the approval's condition (full
+    /// approval after an emergency one, a two-step SaMD's second step), when it comes.
+    SecondApprovalDays,
+    /// Each update's days from ready to release, after approval.
+    UpdateDays,
 }
 
 impl Metric {
@@ -35,7 +42,22 @@ impl Metric {
             Metric::TimeToApprovalDays => "time_to_approval_days",
             Metric::RegulatorDays => "regulator_days",
             Metric::ApplicantDays => "applicant_days",
+            Metric::SecondApprovalDays => "second_approval_days",
+            Metric::UpdateDays => "update_days",
         }
+    }
+
+    /// The metrics reported for `pathway`: [`METRICS`], then those of what follows its
+    /// approval.
+    pub fn of(pathway: &Pathway) -> Vec<Metric> {
+        let mut list = METRICS.to_vec();
+        if pathway.follow_up.is_some() {
+            list.push(Metric::SecondApprovalDays);
+        }
+        if pathway.updates.is_some() {
+            list.push(Metric::UpdateDays);
+        }
+        list
     }
 }
 
@@ -55,12 +77,20 @@ pub struct RunResults {
 pub struct PathwayResults {
     /// Submission to approval, in days.
     pub review_days: DayHistogram,
+    /// Readiness to approval, evidence gap included, in days.
+    pub time_to_approval_days: DayHistogram,
     /// Regulator time, in days.
     pub regulator_days: DayHistogram,
     /// Applicant time (clock stops on the critical path), in days.
     pub applicant_days: DayHistogram,
     /// One entry per stage, in the pathway's order.
     pub stages: Vec<StageResults>,
+    /// Iterations ending in each follow-up outcome, in [`Outcome::ALL`]'s order.
+    pub outcomes: [u64; 4],
+    /// Submission to the second approval, when it came.
+    pub second_approval_days: DayHistogram,
+    /// Every update's days from ready to release.
+    pub update_days: DayHistogram,
 }
 
 /// Distributions of one stage.
@@ -88,9 +118,37 @@ impl PathwayResults {
     /// The histogram of a metric.
     pub fn metric(&self, metric: Metric) -> &DayHistogram {
         match metric {
-            Metric::ReviewDays | Metric::TimeToApprovalDays => &self.review_days,
+            Metric::ReviewDays => &self.review_days,
+            Metric::TimeToApprovalDays => &self.time_to_approval_days,
             Metric::RegulatorDays => &self.regulator_days,
             Metric::ApplicantDays => &self.applicant_days,
+            Metric::SecondApprovalDays => &self.second_approval_days,
+            Metric::UpdateDays => &self.update_days,
+        }
+    }
+
+    /// Records what follows one iteration's approval, drawing from `rng` (the
+    /// pathway's stream, where the review left it).
+    #[inline]
+    pub fn record_after_approval(
+        &mut self,
+        pathway: &Pathway,
+        times: &PathwayTimes,
+        rng: &mut Xoshiro256pp,
+    ) {
+        if let Some(f) = &pathway.follow_up {
+            let (outcome, days) = f.draw(rng);
+            let k = Outcome::ALL
+                .iter()
+                .position(|&o| o == outcome)
+                .expect("every outcome is listed");
+            self.outcomes[k] += 1;
+            if let Some(d) = days {
+                self.second_approval_days.add(times.review_days + d);
+            }
+        }
+        if let Some(u) = &pathway.updates {
+            u.draw(rng, |d| self.update_days.add(d));
         }
     }
 
@@ -98,6 +156,8 @@ impl PathwayResults {
     #[inline]
     pub fn record(&mut self, times: &PathwayTimes) {
         self.review_days.add(times.review_days);
+        self.time_to_approval_days
+            .add(times.time_to_approval_days());
         self.regulator_days.add(times.regulator_days);
         self.applicant_days.add(times.applicant_days);
         for (acc, s) in self.stages.iter_mut().zip(&times.stages) {
@@ -113,6 +173,13 @@ impl PathwayResults {
     /// Adds another block's accumulators.
     pub fn merge(&mut self, other: &PathwayResults) {
         self.review_days.merge(&other.review_days);
+        self.time_to_approval_days
+            .merge(&other.time_to_approval_days);
+        for (a, b) in self.outcomes.iter_mut().zip(other.outcomes) {
+            *a += b;
+        }
+        self.second_approval_days.merge(&other.second_approval_days);
+        self.update_days.merge(&other.update_days);
         self.regulator_days.merge(&other.regulator_days);
         self.applicant_days.merge(&other.applicant_days);
         for (a, b) in self.stages.iter_mut().zip(&other.stages) {

@@ -108,6 +108,18 @@ impl Default for StageTimes {
     }
 }
 
+impl PathwayTimes {
+    /// Readiness to approval, evidence gap included.
+    pub fn time_to_approval_days(&self) -> u32 {
+        self.review_days + (self.submitted_day - self.ready_day)
+    }
+
+    /// The approval day, in days after the model's submission date.
+    pub fn approval_day(&self) -> u32 {
+        self.submitted_day + self.review_days
+    }
+}
+
 impl StageTimes {
     /// Elapsed whole days from its start day to its end day, gate waits included.
     pub fn elapsed_days(&self) -> u32 {
@@ -123,8 +135,11 @@ pub struct PathwayTimes {
     /// submission date.
     pub stages: Vec<StageTimes>,
     /// The day this application was submitted (0 unless the scenario spreads
-    /// submissions over a window).
+    /// submissions over a window or has products).
     pub submitted_day: u32,
+    /// The day the product was ready to obtain the evidence it lacked or to be
+    /// submitted: `submitted_day` less the evidence gap.
+    pub ready_day: u32,
     /// Submission to approval, in whole days.
     pub review_days: u32,
     /// Whole days of applicant-clock stages on the critical path.
@@ -234,6 +249,7 @@ fn pass(
     out: &mut PathwayTimes,
 ) -> Result<(), ScheduleError> {
     out.submitted_day = submitted_day;
+    out.ready_day = submitted_day;
     out.stages
         .resize(pathway.stages.len(), StageTimes::default());
     for (i, stage) in pathway.stages.iter().enumerate() {
@@ -289,8 +305,12 @@ fn step<'t>(
         end_day = whole_day(end) as u32;
         work_end = end;
         if let Some(g) = stage.gate {
-            let day = model.gates[g]
-                .next_on_or_after(end_day as i64)
+            let gate = &model.gates[g];
+            let planned = stage
+                .planned_within
+                .and_then(|within| gate.last_on_or_before(submitted_day as i64 + within as i64));
+            let day = gate
+                .next_on_or_after((end_day as i64).max(planned.unwrap_or(0)))
                 .ok_or(Overrun::Gate(end_day as i64))?;
             end = day as f64;
             end_day = day as u32;

@@ -10,7 +10,7 @@ use std::io::Write;
 use anyhow::Result;
 
 use crate::engine::monte_carlo::RunRow;
-use crate::engine::results::{METRICS, Metric, RunResults};
+use crate::engine::results::{Metric, RunResults};
 use crate::model::{Model, TargetClock};
 
 /// Columns of summary.csv, in order (the contract in DESIGN.md).
@@ -92,9 +92,15 @@ fn opt(x: Option<f64>) -> String {
 pub fn summary_csv(model: &Model, results: &RunResults) -> Result<Vec<u8>> {
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record(SUMMARY_COLUMNS)?;
+    let n = results.iterations.max(1) as f64;
     for (pathway, res) in model.pathways.iter().zip(&results.pathways) {
-        for metric in METRICS {
+        for metric in Metric::of(pathway) {
             let h = res.metric(metric);
+            // Every review ends in approval; a second approval only sometimes.
+            let approved = match metric {
+                Metric::SecondApprovalDays => h.count() as f64 / n,
+                _ => 1.0,
+            };
             let target = pathway.target.filter(|t| match t.clock {
                 TargetClock::Total => metric == Metric::ReviewDays,
                 TargetClock::Regulator => metric == Metric::RegulatorDays,
@@ -103,11 +109,11 @@ pub fn summary_csv(model: &Model, results: &RunResults) -> Result<Vec<u8>> {
             w.write_record([
                 text(&model.name),
                 String::new(),
-                String::new(),
+                text(pathway.product_id(model)),
                 text(&pathway.id),
                 metric.as_str().to_string(),
-                h.count().to_string(),
-                num(1.0),
+                results.iterations.to_string(),
+                num(approved),
                 opt(h.mean()),
                 opt(h.sd()),
                 opt(h.min().map(f64::from)),
@@ -137,7 +143,7 @@ pub fn stages_csv(model: &Model, results: &RunResults) -> Result<Vec<u8>> {
             w.write_record([
                 text(&model.name),
                 String::new(),
-                String::new(),
+                text(pathway.product_id(model)),
                 text(&pathway.id),
                 text(&stage.id),
                 stage.clock.as_str().to_string(),
@@ -158,6 +164,7 @@ pub fn stages_csv(model: &Model, results: &RunResults) -> Result<Vec<u8>> {
 pub struct RunsWriter<W: Write> {
     w: csv::Writer<W>,
     pathway_ids: Vec<String>,
+    product_ids: Vec<String>,
     model_submitted: chrono::NaiveDate,
 }
 
@@ -169,6 +176,11 @@ impl<W: Write> RunsWriter<W> {
         Ok(Self {
             w,
             pathway_ids: model.pathways.iter().map(|p| text(&p.id)).collect(),
+            product_ids: model
+                .pathways
+                .iter()
+                .map(|p| text(p.product_id(model)))
+                .collect(),
             model_submitted: model.submitted,
         })
     }
@@ -181,13 +193,13 @@ impl<W: Write> RunsWriter<W> {
             self.w.write_record([
                 r.iteration.to_string().as_str(),
                 "",
-                "",
+                &self.product_ids[r.pathway],
                 &self.pathway_ids[r.pathway],
                 "true",
                 &submitted.to_string(),
                 &approval.to_string(),
                 &r.review_days.to_string(),
-                &r.review_days.to_string(),
+                &(r.review_days + r.submitted_day - r.ready_day).to_string(),
                 &r.regulator_days.to_string(),
                 &r.applicant_days.to_string(),
             ])?;

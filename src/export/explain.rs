@@ -11,11 +11,28 @@ pub fn schedule_table(model: &Model, pathway: usize, times: &PathwayTimes) -> St
     let p = &model.pathways[pathway];
     let mut out = String::new();
     let _ = writeln!(out, "{} — {}", p.id, p.title);
+    let submitted = model.date_of(times.submitted_day as i64);
+    if let Some(c) = &p.case {
+        let ready = model.date_of(times.ready_day as i64);
+        match c.gap {
+            Some(e) => {
+                let _ = writeln!(
+                    out,
+                    "ready {ready}; obtains {} first ({} days)",
+                    model.evidence[e].title,
+                    times.submitted_day - times.ready_day
+                );
+            }
+            None => {
+                let _ = writeln!(out, "ready {ready}");
+            }
+        }
+    }
     let _ = writeln!(
         out,
         "submitted {} ({}); every duration at its median",
-        model.submitted,
-        model.submitted.format("%a")
+        submitted,
+        submitted.format("%a")
     );
     let mut rows = vec![
         [
@@ -73,7 +90,7 @@ pub fn schedule_table(model: &Model, pathway: usize, times: &PathwayTimes) -> St
         }
         let _ = writeln!(out, "{}", line.trim_end());
     }
-    let approval = model.date_of(times.review_days as i64);
+    let approval = model.date_of(times.approval_day() as i64);
     let _ = writeln!(
         out,
         "approval {approval} ({}): {} days from submission (regulator {}, applicant {})",
@@ -100,6 +117,34 @@ pub fn schedule_table(model: &Model, pathway: usize, times: &PathwayTimes) -> St
                 "over"
             }
         );
+    }
+    if p.case.is_some_and(|c| c.gap.is_some()) {
+        let _ = writeln!(
+            out,
+            "time to approval: {} days from ready, evidence included",
+            times.time_to_approval_days()
+        );
+    }
+    if let Some(f) = &p.follow_up {
+        let (outcome, days) = f.median();
+        let _ = match days {
+            Some(d) if outcome.approved() => {
+                let date = model.date_of((times.approval_day() + d) as i64);
+                writeln!(
+                    out,
+                    "then: {} on {date}, {} days after approval (at the medians; {})",
+                    f.title,
+                    d,
+                    outcome.as_str()
+                )
+            }
+            _ => writeln!(
+                out,
+                "then: {}: {} at the medians",
+                f.title,
+                outcome.as_str()
+            ),
+        };
     }
     out
 }

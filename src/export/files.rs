@@ -14,9 +14,11 @@ use anyhow::{Context, Result};
 
 /// Every file name regsim writes into an output folder. A finished run removes the ones
 /// it did not write this time, so a folder never mixes two runs' results.
-pub const OUTPUT_FILES: [&str; 10] = [
+pub const OUTPUT_FILES: [&str; 12] = [
     "summary.csv",
     "stages.csv",
+    "eligibility.csv",
+    "follow_up.csv",
     "runs.csv",
     "distribution.png",
     "distribution.svg",

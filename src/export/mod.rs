@@ -3,6 +3,8 @@
 
 pub mod chart;
 pub mod csv;
+pub mod eligibility;
 pub mod explain;
 pub mod files;
+pub mod follow_up;
 pub mod manifest;

@@ -4,16 +4,20 @@
 //! stages are in topological order, distributions have valid parameters and gate dates
 //! are converted to day offsets from the submission date. The engine trusts it.
 
+pub mod after_approval;
 pub mod calendar;
 pub mod duration;
+pub mod product;
 pub mod special;
 #[cfg(test)]
 pub mod testing;
 
 use chrono::NaiveDate;
 
+use after_approval::{FollowUp, Updates};
 use calendar::BusinessDays;
 use duration::Duration;
+use product::{Decision, Eligibility, Evidence, Product};
 
 /// How many days after the submission date the model's calendars and gate schedules
 /// reach: 60 years, far beyond any review.
@@ -43,8 +47,29 @@ pub struct Model {
     pub business_days: BusinessDays,
     /// Gate schedules: the dates on which gated stages may finish.
     pub gates: Vec<Gate>,
-    /// The approval pathways, in file order.
+    /// The approval pathways, in file order. With products, one copy of each pathway
+    /// per product eligible for it, product by product: what is simulated.
     pub pathways: Vec<Pathway>,
+    /// Kinds of evidence products have and pathways require.
+    pub evidence: Vec<Evidence>,
+    /// Products seeking approval, in file order (none: the pathways are simulated as
+    /// they are).
+    pub products: Vec<Product>,
+    /// For every product and pathway in the file, whether the product may take it.
+    pub decisions: Vec<ProductDecision>,
+}
+
+/// Whether one product may take one pathway of the file.
+#[derive(Debug, Clone)]
+pub struct ProductDecision {
+    /// Index into [`Model::products`].
+    pub product: usize,
+    /// The pathway's id.
+    pub pathway: String,
+    /// The pathway's title.
+    pub pathway_title: String,
+    /// The decision and its reasons.
+    pub decision: Decision,
 }
 
 impl Model {
@@ -59,7 +84,8 @@ impl Model {
 pub struct Pathway {
     /// Identifier used in CSV and on the command line, e.g. `normal`.
     pub id: String,
-    /// Human title, e.g. "Normal approval (standard review)".
+    /// Human title, e.g. "Normal approval (standard review)"; a product's copy has the
+    /// product's title before it ("Oral antiviral: Emergency approval").
     pub title: String,
     /// The kind of route (normal, priority, special, emergency, ...): a label.
     pub kind: String,
@@ -67,6 +93,34 @@ pub struct Pathway {
     pub target: Option<Target>,
     /// Stages in topological order: every stage comes after the stages it waits for.
     pub stages: Vec<Stage>,
+    /// Conditions a product must meet to take it (with products in the scenario).
+    pub eligibility: Option<Eligibility>,
+    /// The product this copy of the pathway is simulated for.
+    pub case: Option<ProductCase>,
+    /// The condition the approval carries, and the second approval that meets it.
+    pub follow_up: Option<FollowUp>,
+    /// Updates shipped after approval.
+    pub updates: Option<Updates>,
+}
+
+impl Pathway {
+    /// The product's id for CSV, empty without products.
+    pub fn product_id<'a>(&self, model: &'a Model) -> &'a str {
+        self.case
+            .as_ref()
+            .map_or("", |c| model.products[c.product].id.as_str())
+    }
+}
+
+/// A pathway as taken by one product.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ProductCase {
+    /// Index into [`Model::products`].
+    pub product: usize,
+    /// The day the product is ready, in days after the model's submission date.
+    pub ready_day: u32,
+    /// Evidence it obtains before submitting (index into [`Model::evidence`]).
+    pub gap: Option<usize>,
 }
 
 /// A performance target: `percentile`% of reviews within `days`.
@@ -159,6 +213,10 @@ pub struct Stage {
     pub probability: f64,
     /// Index into [`Model::gates`]: the stage can only finish on one of its dates.
     pub gate: Option<usize>,
+    /// With a gate: the review is planned for the gate's last date within this many
+    /// days of submission, and the stage ends there unless its work ends later (then
+    /// on the first date after). Agencies schedule reviews against their targets.
+    pub planned_within: Option<u32>,
 }
 
 /// A schedule of dates on which gated stages may finish (council meetings, approval
@@ -199,6 +257,12 @@ impl Gate {
     /// The dates as day offsets from submission, ascending.
     pub fn days(&self) -> &[i64] {
         &self.days
+    }
+
+    /// The last date on or before `day`, if there is one.
+    pub fn last_on_or_before(&self, day: i64) -> Option<i64> {
+        let i = self.days.partition_point(|&d| d <= day);
+        i.checked_sub(1).map(|i| self.days[i])
     }
 
     /// The first date on or after `day`, if the schedule reaches that far.

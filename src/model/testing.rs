@@ -17,6 +17,7 @@ pub fn stage(id: &str, clock: Clock, days: f64, after: &[usize]) -> Stage {
         after: after.to_vec(),
         probability: 1.0,
         gate: None,
+        planned_within: None,
     }
 }
 
@@ -28,6 +29,10 @@ pub fn pathway(id: &str, title: &str, stages: Vec<Stage>) -> Pathway {
         kind: String::new(),
         target: None,
         stages,
+        eligibility: None,
+        case: None,
+        follow_up: None,
+        updates: None,
     }
 }
 
@@ -67,6 +72,9 @@ pub fn model(
         ),
         gates,
         pathways,
+        evidence: Vec::new(),
+        products: Vec::new(),
+        decisions: Vec::new(),
     }
 }
 

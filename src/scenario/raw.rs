@@ -25,6 +25,14 @@ pub struct RawScenario {
     /// The approval pathways.
     #[schemars(with = "Option<Vec<RawPathway>>")]
     pub pathway: Option<Spanned<Vec<RawPathway>>>,
+    /// Kinds of evidence that products have and pathways require (phase2, phase3, rwd,
+    /// ...), and how a product obtains one it lacks.
+    #[serde(default)]
+    pub evidence: Vec<RawEvidence>,
+    /// Products seeking approval: regsim decides which pathways each may take and
+    /// simulates those.
+    #[serde(default)]
+    pub product: Vec<RawProduct>,
 }
 
 /// `[scenario]`: what the file is about and how to run it by default.
@@ -126,6 +134,17 @@ pub struct RawPathway {
     /// The stages, `[[pathway.stage]]`.
     #[serde(default)]
     pub stage: Vec<RawStage>,
+    /// Which products may take this pathway (with products in the scenario).
+    #[schemars(with = "Option<RawEligibility>")]
+    pub eligibility: Option<Spanned<RawEligibility>>,
+    /// What follows approval: a condition to meet for a full or second approval, within
+    /// a term or not.
+    #[schemars(with = "Option<RawFollowUp>")]
+    pub follow_up: Option<Spanned<RawFollowUp>>,
+    /// Updates shipped after approval (e.g. a retrained AI model), each reviewed before
+    /// it reaches the market.
+    #[schemars(with = "Option<RawUpdates>")]
+    pub updates: Option<Spanned<RawUpdates>>,
 }
 
 /// `target = { days = 365, percentile = 80, clock = "total" }`.
@@ -183,6 +202,11 @@ pub struct RawStage {
     /// A gate id: the stage can only finish on one of the gate's dates.
     #[schemars(with = "Option<String>")]
     pub gate: Option<Spanned<String>>,
+    /// With a gate: the review is planned for the gate's last date within this many
+    /// days of submission (e.g. the target), and the stage ends on that date unless its
+    /// work ends later.
+    #[schemars(with = "Option<f64>")]
+    pub planned_within: Option<Spanned<f64>>,
 }
 
 /// Who holds the clock.
@@ -290,4 +314,129 @@ impl<'de> Deserialize<'de> for RawDurationValue {
         }
         deserializer.deserialize_any(V)
     }
+}
+
+/// `[[evidence]]`: a kind of evidence, e.g. confirmatory phase III trials.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawEvidence {
+    /// Identifier products and pathways refer to, e.g. `phase3`.
+    #[schemars(with = "String")]
+    pub id: Spanned<String>,
+    /// Human title, e.g. "Confirmatory (phase III) trials".
+    #[serde(default)]
+    pub title: String,
+    /// Evidence that having this one also gives, e.g. phase3 implies phase2 (efficacy
+    /// confirmed is also efficacy presumed).
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub implies: Vec<Spanned<String>>,
+    /// Evidence from which a product can obtain this one, e.g. `phase2` for phase III.
+    #[schemars(with = "Option<String>")]
+    pub from: Option<Spanned<String>>,
+    /// How long obtaining it takes from `from` (e.g. running a phase III trial), in days:
+    /// a number or a distribution. This time comes before submission.
+    #[schemars(with = "Option<RawDurationValue>")]
+    pub duration: Option<Spanned<RawDurationValue>>,
+}
+
+/// `[[product]]`: something seeking approval.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawProduct {
+    /// Identifier used in CSV, e.g. `antiviral`.
+    #[schemars(with = "String")]
+    pub id: Spanned<String>,
+    /// Human title.
+    #[serde(default)]
+    pub title: String,
+    /// drug, vaccine, antibody, samd, device or regenerative.
+    #[serde(rename = "type")]
+    #[schemars(with = "String")]
+    pub kind: Spanned<String>,
+    /// The evidence it has, e.g. ["phase2"].
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub evidence: Vec<Spanned<String>>,
+    /// Approved in a country with a regulatory system equivalent to Japan's (default
+    /// false).
+    #[serde(default)]
+    pub approved_overseas: bool,
+    /// A health emergency is declared for the disease it treats or prevents (default
+    /// false).
+    #[serde(default)]
+    pub emergency_declared: bool,
+    /// Designations it holds, e.g. ["orphan", "sakigake"].
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub designations: Vec<Spanned<String>>,
+    /// The day it is ready to be submitted with the evidence it has (default: the
+    /// scenario's `submitted`; not before it).
+    #[schemars(with = "Option<String>")]
+    pub ready: Option<Spanned<Datetime>>,
+}
+
+/// `[pathway.eligibility]`: conditions a product must meet. Every condition given must
+/// hold; one left out is no condition.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawEligibility {
+    /// Product types that may take the pathway, e.g. ["drug", "vaccine", "antibody"].
+    #[schemars(with = "Option<Vec<String>>")]
+    pub product_types: Option<Vec<Spanned<String>>>,
+    /// Evidence the application needs: any one of these. A product lacking all of them
+    /// obtains one first, when an `[[evidence]]` table says how.
+    #[schemars(with = "Option<Vec<String>>")]
+    pub evidence: Option<Vec<Spanned<String>>>,
+    /// The product must (true) or must not (false) be approved overseas.
+    pub approved_overseas: Option<bool>,
+    /// A health emergency must (true) or must not (false) be declared.
+    pub emergency_declared: Option<bool>,
+    /// Designations, any one of which the product must hold, e.g. ["orphan"].
+    #[schemars(with = "Option<Vec<String>>")]
+    pub designations: Option<Vec<Spanned<String>>>,
+}
+
+/// `[pathway.follow_up]`: the condition an approval carries, met by evidence filed
+/// after approval and a second review: an emergency approval's confirmation of efficacy,
+/// a two-step SaMD's second approval, a conditional approval's confirmatory study.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawFollowUp {
+    /// What the second approval is, e.g. "Full approval after efficacy is confirmed".
+    pub title: String,
+    /// Probability that the evidence meets the condition at all (default 1).
+    #[schemars(with = "Option<f64>")]
+    pub probability: Option<Spanned<f64>>,
+    /// Days from approval until the evidence is filed: a number or a distribution.
+    #[schemars(with = "RawDurationValue")]
+    pub evidence: Spanned<RawDurationValue>,
+    /// Days from filing to the second approval (default 0).
+    #[schemars(with = "Option<RawDurationValue>")]
+    pub review: Option<Spanned<RawDurationValue>>,
+    /// The approval lapses this many days after it was granted unless the second
+    /// approval came first (default: no term).
+    #[schemars(with = "Option<f64>")]
+    pub term_days: Option<Spanned<f64>>,
+    /// The term can be extended once by up to this many days (default 0).
+    #[schemars(with = "Option<f64>")]
+    pub extension_days: Option<Spanned<f64>>,
+}
+
+/// `[pathway.updates]`: changes shipped after approval, one reviewed at a time.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawUpdates {
+    /// What an update is, e.g. "Retrained model (partial-change approval)".
+    #[serde(default)]
+    pub title: String,
+    /// Updates ready per year, evenly spaced from the approval on.
+    #[schemars(with = "f64")]
+    pub per_year: Spanned<f64>,
+    /// Years after approval over which updates are simulated (default 3).
+    #[schemars(with = "Option<f64>")]
+    pub years: Option<Spanned<f64>>,
+    /// Days from an update's filing to its market release: a number or a distribution.
+    #[schemars(with = "RawDurationValue")]
+    pub review: Spanned<RawDurationValue>,
 }

@@ -166,7 +166,7 @@ const CORPUS: &[(&str, &str, &str)] = &[
     (
         "unknown-stage-field",
         "12:1",
-        "unknown field `duraton`, expected one of `id`, `title`, `clock`, `duration`, `days`, `after`, `probability`, `gate`",
+        "unknown field `duraton`, expected one of `id`, `title`, `clock`, `duration`, `days`, `after`, `probability`, `gate`, `planned_within`",
     ),
     (
         "unknown-top-level-table",

@@ -19,6 +19,7 @@ pub fn stage(title: &str, clock: Clock, duration: Duration, after: &[usize]) -> 
         after: after.to_vec(),
         probability: 1.0,
         gate: None,
+        planned_within: None,
     }
 }
 
@@ -89,11 +90,9 @@ pub fn standard_review(id: &str, title: &str) -> Pathway {
     stages[9].duration = None;
     stages[9].gate = Some(0);
     Pathway {
-        id: id.to_string(),
-        title: title.to_string(),
         kind: "normal".to_string(),
         target: target(80.0, 365.0),
-        stages,
+        ..crate::model::testing::pathway(id, title, stages)
     }
 }
 
@@ -111,11 +110,9 @@ pub fn priority_review() -> Pathway {
     ];
     stages[3].probability = 0.3;
     Pathway {
-        id: "priority".to_string(),
-        title: "Priority review".to_string(),
         kind: "priority".to_string(),
         target: target(80.0, 270.0),
-        stages,
+        ..crate::model::testing::pathway("priority", "Priority review", stages)
     }
 }
 
@@ -123,15 +120,17 @@ pub fn priority_review() -> Pathway {
 pub fn emergency_fixed() -> Pathway {
     use Clock::{Applicant, Regulator};
     Pathway {
-        id: "emergency".to_string(),
-        title: "Special approval (emergency)".to_string(),
         kind: "emergency".to_string(),
         target: None,
-        stages: vec![
-            stage("Rolling review", Regulator, fixed(21.0), &[]),
-            stage("Data submission", Applicant, fixed(7.0), &[0]),
-            stage("Decision", Regulator, fixed(5.0), &[1]),
-        ],
+        ..crate::model::testing::pathway(
+            "emergency",
+            "Special approval (emergency)",
+            vec![
+                stage("Rolling review", Regulator, fixed(21.0), &[]),
+                stage("Data submission", Applicant, fixed(7.0), &[0]),
+                stage("Decision", Regulator, fixed(5.0), &[1]),
+            ],
+        )
     }
 }
 

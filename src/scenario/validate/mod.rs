@@ -16,6 +16,7 @@ use crate::model::{Model, Pathway};
 mod calendar;
 mod durations;
 mod pathways;
+mod products;
 
 /// Default seed when the header gives none.
 pub const DEFAULT_SEED: u64 = 1;
@@ -165,6 +166,15 @@ impl Validator {
             _ => None,
         };
         let gate_ids: Vec<&str> = raw.gate.iter().map(|g| g.id.get_ref().as_str()).collect();
+        let evidence = self.evidence(&raw.evidence);
+        let evidence_ids: Vec<&str> = raw
+            .evidence
+            .iter()
+            .map(|e| e.id.get_ref().as_str())
+            .collect();
+        let products = evidence
+            .as_ref()
+            .and_then(|e| self.products(&raw.product, e, submitted));
 
         if raw_pathways.is_empty() {
             let d = match &raw.pathway {
@@ -186,13 +196,24 @@ impl Validator {
             } else {
                 seen.insert(p.id.get_ref(), p.id.span());
             }
-            pathways.push(self.pathway(p, &gate_ids));
+            pathways.push(self.pathway(p, &gate_ids, &evidence_ids));
         }
 
         let (seed, iterations, submitted, business_days, gates) =
             (seed?, iterations?, submitted?, business_days?, gates?);
         let submission_window_days = window?;
         let pathways: Option<Vec<Pathway>> = pathways.into_iter().collect();
+        let (evidence, products) = (evidence?, products?);
+        let (pathways, decisions) = products::expand(pathways?, &products, &evidence, submitted);
+        if !products.is_empty() && pathways.is_empty() {
+            let first = &raw.product[0];
+            self.error(
+                first.id.span(),
+                "no product is eligible for any pathway",
+                Some("compare each product's type, evidence and flags with the pathways' [pathway.eligibility] tables".into()),
+            );
+            return None;
+        }
         Some(Model {
             name,
             title: header.title.clone(),
@@ -203,7 +224,10 @@ impl Validator {
             submission_window_days,
             business_days,
             gates,
-            pathways: pathways?,
+            pathways,
+            evidence,
+            products,
+            decisions,
         })
     }
 }

@@ -11,7 +11,12 @@ use crate::model::{Clock, DayCount, Pathway, Stage, Target, TargetClock};
 use crate::scenario::raw::{RawClock, RawDays, RawPathway, RawStage, RawTarget, RawTargetClock};
 
 impl Validator {
-    pub(super) fn pathway(&mut self, p: &RawPathway, gate_ids: &[&str]) -> Option<Pathway> {
+    pub(super) fn pathway(
+        &mut self,
+        p: &RawPathway,
+        gate_ids: &[&str],
+        evidence_ids: &[&str],
+    ) -> Option<Pathway> {
         let pid = p.id.get_ref();
         self.check_id(&p.id, "pathway id");
         if p.stage.is_empty() {
@@ -25,6 +30,15 @@ impl Validator {
         let target = p.target.as_ref().and_then(|t| self.target(t));
         let mut index: HashMap<&str, usize> = HashMap::new();
         let mut ok = target.is_some() || p.target.is_none();
+        let eligibility = p
+            .eligibility
+            .as_ref()
+            .map(|e| self.eligibility(e.get_ref(), evidence_ids));
+        let follow_up = p.follow_up.as_ref().map(|f| self.follow_up(f.get_ref()));
+        let updates = p.updates.as_ref().map(|u| self.updates(u.get_ref()));
+        ok &= eligibility.as_ref().is_none_or(Option::is_some)
+            && follow_up.as_ref().is_none_or(Option::is_some)
+            && updates.as_ref().is_none_or(Option::is_some);
         for (i, s) in p.stage.iter().enumerate() {
             self.check_id(&s.id, "stage id");
             if index.insert(s.id.get_ref(), i).is_some() {
@@ -131,6 +145,10 @@ impl Validator {
             kind: p.kind.clone(),
             target,
             stages,
+            eligibility: eligibility.flatten(),
+            case: None,
+            follow_up: follow_up.flatten(),
+            updates: updates.flatten(),
         })
     }
 
@@ -235,6 +253,32 @@ impl Validator {
                 }
             },
         };
+        let planned_within = match (&s.planned_within, &s.gate) {
+            (None, _) => None,
+            (Some(p), None) => {
+                self.error(
+                    p.span(),
+                    "`planned_within` needs a gate to plan for",
+                    Some("add `gate = \"...\"`, or remove `planned_within`".into()),
+                );
+                ok = false;
+                None
+            }
+            (Some(p), Some(_)) => {
+                let v = *p.get_ref();
+                if v.is_finite() && v >= 0.0 && v <= crate::model::HORIZON_DAYS as f64 / 2.0 {
+                    Some(v.round() as u32)
+                } else {
+                    self.error(
+                        p.span(),
+                        format!("`planned_within` must be a number of days from 0 up, not {v}"),
+                        Some("e.g. planned_within = 365 for a review planned to end within its 12-month target".into()),
+                    );
+                    ok = false;
+                    None
+                }
+            }
+        };
         ok.then(|| Stage {
             id: sid.clone(),
             title: if s.title.is_empty() {
@@ -254,6 +298,7 @@ impl Validator {
             after: Vec::new(),
             probability,
             gate,
+            planned_within,
         })
     }
 }
