@@ -106,3 +106,113 @@ pub fn random_application(
     out.ready_day = ready;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::calendar::HolidaySet;
+    use crate::model::duration::Duration;
+    use crate::model::product::{Evidence, Product, ProductType};
+    use crate::model::testing::{date, model, pathway, stage};
+    use crate::model::{Clock, ProductCase};
+
+    /// One product, ready 10 days after day 0, lacking `trial` (100 to 200 days); two
+    /// routes that both need it, and a third that does not.
+    fn product_model() -> Model {
+        let mut m = model(
+            date(2024, 4, 1),
+            HolidaySet::None,
+            vec![],
+            ["fast", "slow", "open"]
+                .iter()
+                .zip([10.0, 50.0, 30.0])
+                .map(|(id, d)| pathway(id, id, vec![stage("review", Clock::Regulator, d, &[])]))
+                .collect(),
+        );
+        m.evidence = vec![
+            Evidence {
+                id: "early".into(),
+                title: String::new(),
+                implies: vec![],
+                obtained: None,
+            },
+            Evidence {
+                id: "trial".into(),
+                title: String::new(),
+                implies: vec![],
+                obtained: Some((
+                    0,
+                    Duration::Uniform {
+                        min: 100.0,
+                        max: 200.0,
+                    },
+                )),
+            },
+        ];
+        m.products = vec![Product {
+            id: "x".into(),
+            title: "X".into(),
+            kind: ProductType::Drug,
+            evidence: vec![0],
+            approved_overseas: false,
+            emergency_declared: false,
+            designations: vec![],
+            ready: date(2024, 4, 11),
+        }];
+        for (p, gap) in m.pathways.iter_mut().zip([Some(1), Some(1), None]) {
+            p.case = Some(ProductCase {
+                product: 0,
+                ready_day: 10,
+                gap,
+            });
+        }
+        m
+    }
+
+    #[test]
+    fn a_product_closes_the_same_gap_before_every_route_in_an_iteration() {
+        let m = product_model();
+        let mut gaps = Vec::new();
+        for i in 0..200 {
+            let mut per_route = Vec::new();
+            for p in &m.pathways {
+                let mut rng = Xoshiro256pp::for_iteration(stream_key(&m, p), i);
+                let mut t = PathwayTimes::default();
+                random_application(&m, p, 0, &mut rng, (gap_key(&m, p), i), &mut t).unwrap();
+                assert_eq!(t.ready_day, 10);
+                assert_eq!(
+                    t.time_to_approval_days(),
+                    t.review_days + t.submitted_day - t.ready_day
+                );
+                per_route.push(t.submitted_day - t.ready_day);
+            }
+            assert_eq!(per_route[0], per_route[1], "iteration {i}: the same trial");
+            assert_eq!(per_route[2], 0, "no gap on the open route");
+            assert!((100..=200).contains(&per_route[0]));
+            gaps.push(per_route[0]);
+        }
+        // and it is drawn, not fixed
+        assert!(gaps.iter().any(|&g| g != gaps[0]));
+    }
+
+    #[test]
+    fn the_median_application_closes_the_gap_at_its_median() {
+        let m = product_model();
+        let mut t = PathwayTimes::default();
+        median_application(&m, &m.pathways[0], 0, &mut t).unwrap();
+        assert_eq!((t.ready_day, t.submitted_day, t.review_days), (10, 160, 10));
+        assert_eq!(t.time_to_approval_days(), 160);
+    }
+
+    #[test]
+    fn streams_keep_their_keys_without_products() {
+        // Adding products to a scenario must not change the numbers of one without: the
+        // key of a pathway without a product is the FNV-1a hash of its id alone.
+        let m = product_model();
+        let mut plain = m.pathways[0].clone();
+        plain.case = None;
+        assert_eq!(stream_key(&m, &plain), fnv1a("fast"));
+        assert_ne!(stream_key(&m, &m.pathways[0]), fnv1a("fast"));
+        assert_eq!(gap_key(&m, &plain), 0);
+    }
+}

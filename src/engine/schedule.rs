@@ -440,6 +440,35 @@ mod tests {
     }
 
     #[test]
+    fn a_planned_gate_waits_for_the_plan_unless_the_work_runs_later() {
+        // Gate dates 2024-06-03 (day 38) and 2024-09-02 (day 129) after submission on
+        // 2024-04-26. Planned within 140 days: the plan is 2024-09-02.
+        let planned = |days: f64| {
+            let mut s = stage("approval", Clock::Regulator, days, &[]);
+            s.gate = Some(0);
+            s.planned_within = Some(140);
+            s
+        };
+        // Work done on day 10: it still waits for the planned date, not the first one.
+        let t = median_pass(&model(vec![planned(10.0)]));
+        assert_eq!(t.review_days, 129);
+        // Planned within 100 days: the last date within them is day 38.
+        let mut early = planned(10.0);
+        early.planned_within = Some(100);
+        assert_eq!(median_pass(&model(vec![early])).review_days, 38);
+        // Work running past the plan takes the first date after it; none is left here.
+        let mut m = model(vec![planned(130.0)]);
+        let mut t = PathwayTimes::default();
+        let err = run_pathway(&m, &m.pathways[0], Draws::Median, &mut t).unwrap_err();
+        assert!(matches!(err, ScheduleError::GateExhausted { .. }), "{err}");
+        // A plan with no gate date within it falls back to the first date after the work.
+        m.pathways[0].stages[0].duration =
+            Some(crate::model::duration::Duration::Fixed { days: 1.0 });
+        m.pathways[0].stages[0].planned_within = Some(20);
+        assert_eq!(median_pass(&m).review_days, 38);
+    }
+
+    #[test]
     fn applicant_time_on_the_critical_path_is_a_clock_stop() {
         let m = model(vec![
             stage("a", Clock::Regulator, 10.5, &[]),

@@ -157,6 +157,57 @@ const CORPUS: &[(&str, &str, &str)] = &[
         "12:29",
         "unknown distribution `triangle`",
     ),
+    (
+        "eligibility-unknown-evidence",
+        "17:13",
+        "evidence `phase-3` is not defined",
+    ),
+    (
+        "evidence-from-without-duration",
+        "10:8",
+        "evidence `phase3` says where it comes from but not how long obtaining it takes",
+    ),
+    (
+        "evidence-unknown-in-product",
+        "15:13",
+        "evidence `phase4` is not defined",
+    ),
+    (
+        "follow-up-extension-without-term",
+        "12:18",
+        "an extension needs a term to extend",
+    ),
+    (
+        "follow-up-probability-above-one",
+        "11:15",
+        "probability must be above 0 and at most 1, not 80",
+    ),
+    (
+        "no-product-eligible",
+        "13:6",
+        "no product is eligible for any pathway",
+    ),
+    (
+        "planned-within-without-gate",
+        "13:18",
+        "`planned_within` needs a gate to plan for",
+    ),
+    ("product-id-twice", "18:6", "product id `x` is used twice"),
+    (
+        "product-ready-before-submitted",
+        "15:9",
+        "product `x` is ready on 2024-01-15, before the scenario's `submitted` (2024-04-01)",
+    ),
+    (
+        "product-type-unknown",
+        "14:8",
+        "unknown product type `medicine`",
+    ),
+    (
+        "updates-per-year-zero",
+        "10:12",
+        "`per_year` must be a positive number, not 0",
+    ),
     ("unknown-gate", "17:8", "gate `councel` is not defined"),
     (
         "unknown-holiday-calendar",
@@ -171,7 +222,7 @@ const CORPUS: &[(&str, &str, &str)] = &[
     (
         "unknown-top-level-table",
         "5:2",
-        "unknown field `calender`, expected one of `scenario`, `calendar`, `gate`, `pathway`",
+        "unknown field `calender`, expected one of `scenario`, `calendar`, `gate`, `pathway`, `evidence`, `product`",
     ),
     ("waits-for-itself", "13:10", "stage `a` waits for itself"),
     (

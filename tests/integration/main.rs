@@ -2,5 +2,6 @@
 
 mod bad_input;
 mod cli;
+mod library;
 mod shipped;
 mod support;

@@ -99,34 +99,3 @@ fn w1_lands_on_the_reference_percentiles() {
         );
     }
 }
-
-#[test]
-fn the_japanese_scenario_covers_the_observed_special_and_emergency_approvals() {
-    let out = run_into_tempdir(
-        "scenarios/japan/pmd-act-2022.toml",
-        &["-n", "20000", "--format", "csv", "--runs"],
-    );
-    let (h, rows) = read_csv(&out.path().join("runs.csv"));
-    let days = |pathway: &str| -> Vec<f64> {
-        let mut v: Vec<f64> = rows
-            .iter()
-            .filter(|r| col(&h, r, "pathway") == pathway)
-            .map(|r| col(&h, r, "review_days").parse().unwrap())
-            .collect();
-        v.sort_by(f64::total_cmp);
-        v
-    };
-    let pct = |v: &[f64], p: f64| v[((v.len() - 1) as f64 * p / 100.0).round() as usize];
-    // Special approvals 2021-22 (approval-facts.md, "Japan: special approval"): 27 to 83 days.
-    let special = days("special");
-    assert!(pct(&special, 0.0) <= 27.0 && pct(&special, 100.0) >= 83.0);
-    // Xocova, emergency approval: 270 days from first filing (approval-facts.md); a
-    // plausible outcome means inside the path's P5 to P95.
-    let emergency = days("emergency");
-    assert!(
-        pct(&emergency, 5.0) <= 270.0 && 270.0 <= pct(&emergency, 95.0),
-        "P5 {} P95 {}",
-        pct(&emergency, 5.0),
-        pct(&emergency, 95.0)
-    );
-}

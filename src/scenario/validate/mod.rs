@@ -207,10 +207,25 @@ impl Validator {
         let (pathways, decisions) = products::expand(pathways?, &products, &evidence, submitted);
         if !products.is_empty() && pathways.is_empty() {
             let first = &raw.product[0];
+            let why: Vec<String> = decisions
+                .iter()
+                .take(3)
+                .map(|d| {
+                    format!(
+                        "`{}` on `{}`: {}",
+                        products[d.product].id,
+                        d.pathway,
+                        d.decision.reasons.join("; ")
+                    )
+                })
+                .collect();
             self.error(
                 first.id.span(),
                 "no product is eligible for any pathway",
-                Some("compare each product's type, evidence and flags with the pathways' [pathway.eligibility] tables".into()),
+                Some(format!(
+                    "compare the products with the pathways' [pathway.eligibility] tables; {}",
+                    why.join(", ")
+                )),
             );
             return None;
         }
