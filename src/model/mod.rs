@@ -85,7 +85,7 @@ pub struct Pathway {
     /// Identifier used in CSV and on the command line, e.g. `normal`.
     pub id: String,
     /// Human title, e.g. "Normal approval (standard review)"; a product's copy has the
-    /// product's title before it ("Oral antiviral: Emergency approval").
+    /// product's id before it ("antiviral: Emergency approval").
     pub title: String,
     /// The kind of route (normal, priority, special, emergency, ...): a label.
     pub kind: String,

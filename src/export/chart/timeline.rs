@@ -329,11 +329,19 @@ fn draw<DB: DrawingBackend>(
         .x_label_formatter(&day_fmt)
         .label_style(c.metrics.font(TICK_PX).color(&TEXT))
         .draw()?;
-    c.text(
-        &format!(
+    // One submission date for every row, or (products ready on different days, evidence
+    // obtained first) each row counting from its own.
+    let first = schedules.first().map_or(0, |s| s.submitted_day);
+    let caption = if schedules.iter().all(|s| s.submitted_day == first) {
+        format!(
             "Days after submission (submitted {})",
-            model.date_of(schedules.first().map_or(0, |s| s.submitted_day as i64))
-        ),
+            model.date_of(first as i64)
+        )
+    } else {
+        "Days after each application's submission".to_string()
+    };
+    c.text(
+        &caption,
         (
             (px.start + px.end) / 2,
             HEIGHT as i32 - OUTER_MARGIN - (DESCENT * AXIS_PX) as i32,

@@ -392,7 +392,8 @@ pub(super) fn expand(
                         ready_day: (product.ready - submitted).num_days() as u32,
                         gap: decision.gap,
                     }),
-                    title: format!("{}: {}", product.title, p.title),
+                    // The product's short id, so that a cut title keeps the route.
+                    title: format!("{}: {}", product.id, p.title),
                     ..p.clone()
                 });
             }
