@@ -208,30 +208,26 @@ fn check(paths: &[PathBuf]) -> Result<(), Failure> {
     let loaded = load_all(paths, &Overrides::default())?;
     for (path, checked) in paths.iter().zip(&loaded) {
         let model = &checked.scenario.model;
-        // With products, a pathway is simulated once per eligible product: count each
-        // pathway of the file once.
-        let mut ids = std::collections::HashSet::new();
-        let (mut pathways, mut stages) = (0, 0);
-        for p in model.pathways.iter().filter(|p| ids.insert(p.id.as_str())) {
-            pathways += 1;
-            stages += p.stages.len();
-        }
-        let products = if model.products.is_empty() {
-            String::new()
-        } else {
+        let summary = if model.products.is_empty() {
+            let stages: usize = model.pathways.iter().map(|p| p.stages.len()).sum();
             format!(
-                ", {} on {}",
+                "{}, {}, {}",
+                count(model.pathways.len(), "pathway"),
+                count(stages, "stage"),
+                count(model.gates.len(), "gate")
+            )
+        } else {
+            // A decision per product and pathway of the file; a pathway is simulated once
+            // per product eligible for it.
+            format!(
+                "{}, {}, {} on {}",
+                count(model.decisions.len() / model.products.len(), "pathway"),
+                count(model.gates.len(), "gate"),
                 count(model.products.len(), "product"),
                 count(model.pathways.len(), "eligible pathway")
             )
         };
-        println!(
-            "ok: {} ({}, {}, {}{products})",
-            path.display(),
-            count(pathways, "pathway"),
-            count(stages, "stage"),
-            count(model.gates.len(), "gate")
-        );
+        println!("ok: {} ({summary})", path.display());
     }
     Ok(())
 }
