@@ -416,7 +416,7 @@ fn run_one(ctx: &RunContext) -> Result<(), Failure> {
         submitted: model.submitted.to_string(),
         overrides: args.submitted.map(|d| format!("submitted={d}")).into_iter().collect(),
         threads: ctx.threads,
-        generator: "Xoshiro256++; one stream per (seed ^ FNV-1a(pathway id), iteration), seeded by SplitMix64".into(),
+        generator: "Xoshiro256++; one stream per (seed ^ FNV-1a(pathway id, or product/pathway id), iteration), one per (seed ^ FNV-1a(evidence:product/evidence), iteration) for evidence gaps, seeded by SplitMix64".into(),
         timings: Timings {
             load_seconds: ctx.load_seconds,
             simulate_seconds,

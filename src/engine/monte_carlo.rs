@@ -3,9 +3,10 @@
 //! Iterations are cut into fixed blocks. A batch of blocks runs in parallel on rayon;
 //! each block fills its own accumulators (and, if asked, its per-iteration rows); the
 //! blocks are then merged and handed on in block order. Every pass draws from its own
-//! stream, a function of (seed, pathway id, iteration index) only, so the results are
-//! byte-identical whatever the number of threads, and adding a pathway to a scenario
-//! does not change the numbers of the others.
+//! stream, a function of (seed, product and pathway ids, iteration index) only (see
+//! [`crate::engine::application`]), so the results are byte-identical whatever the
+//! number of threads, and adding a pathway to a scenario does not change the numbers of
+//! the others.
 
 use rayon::prelude::*;
 
