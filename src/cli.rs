@@ -56,6 +56,8 @@ enum Command {
     },
     /// Print the JSON Schema of the scenario format.
     Schema,
+    /// A calendar's days off in a year, with their names, and its business days.
+    Calendar(crate::commands::calendar::CalendarArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -138,6 +140,7 @@ pub fn main() -> i32 {
             println!("{}", scenario::json_schema());
             Ok(())
         }
+        Command::Calendar(args) => crate::commands::calendar::run(&args).map_err(Failure::BadInput),
     };
     match result {
         Ok(()) => EXIT_OK,

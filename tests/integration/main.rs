@@ -1,6 +1,7 @@
 //! Integration tests: the real `regsim` binary on real files.
 
 mod bad_input;
+mod calendars;
 mod cli;
 mod library;
 mod shipped;

@@ -39,10 +39,10 @@ impl Validator {
                         self.error(
                             cal.holidays.span(),
                             format!("unknown holiday calendar `{}`", cal.holidays.get_ref()),
-                            Some(
-                                "use `jp` (Japanese national holidays) or `none` (weekends only)"
-                                    .into(),
-                            ),
+                            Some(format!(
+                                "use one of {} (`regsim calendar NAME YEAR` lists a calendar's days)",
+                                HolidaySet::spellings()
+                            )),
                         );
                         return None;
                     }
