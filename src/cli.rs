@@ -58,6 +58,8 @@ enum Command {
     Schema,
     /// A calendar's days off in a year, with their names, and its business days.
     Calendar(crate::commands::calendar::CalendarArgs),
+    /// A pathway's goal date and milestone dates for a filing date, with the rules applied.
+    Date(crate::commands::date::DateArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -141,6 +143,7 @@ pub fn main() -> i32 {
             Ok(())
         }
         Command::Calendar(args) => crate::commands::calendar::run(&args).map_err(Failure::BadInput),
+        Command::Date(args) => crate::commands::date::run(&args).map_err(Failure::BadInput),
     };
     match result {
         Ok(()) => EXIT_OK,

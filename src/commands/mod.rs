@@ -2,3 +2,4 @@
 //! [`crate::cli`].
 
 pub mod calendar;
+pub mod date;

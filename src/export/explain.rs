@@ -55,8 +55,8 @@ pub fn schedule_table(model: &Model, pathway: usize, times: &PathwayTimes) -> St
             )
         };
         let counts = match s.gate {
-            Some(g) => format!("{} days, gate {}", s.days.as_str(), model.gates[g].id),
-            None => format!("{} days", s.days.as_str()),
+            Some(g) => format!("{}, gate {}", model.counts_text(s), model.gates[g].id),
+            None => model.counts_text(s),
         };
         rows.push([
             s.id.clone(),

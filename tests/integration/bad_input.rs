@@ -217,12 +217,12 @@ const CORPUS: &[(&str, &str, &str)] = &[
     (
         "unknown-stage-field",
         "12:1",
-        "unknown field `duraton`, expected one of `id`, `title`, `clock`, `duration`, `days`, `after`, `probability`, `gate`, `planned_within`",
+        "unknown field `duraton`, expected one of `id`, `title`, `clock`, `duration`, `days`, `after`, `probability`, `gate`, `planned_within`, `duration_months`, `calendar`, `max_days`",
     ),
     (
         "unknown-top-level-table",
         "5:2",
-        "unknown field `calender`, expected one of `scenario`, `calendar`, `gate`, `pathway`, `evidence`, `product`",
+        "unknown field `calender`, expected one of `scenario`, `calendar`, `gate`, `pathway`, `evidence`, `product`, `custom_calendar`",
     ),
     ("waits-for-itself", "13:10", "stage `a` waits for itself"),
     (
