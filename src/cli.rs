@@ -377,6 +377,9 @@ fn run_one(ctx: &RunContext) -> Result<(), Failure> {
                 &crate::export::follow_up::follow_up_csv(model, &results)?,
             )?;
         }
+        if let Some(bytes) = crate::export::fiscal_years::fiscal_years_csv(model, &results)? {
+            out.write("fiscal_years.csv", &bytes)?;
+        }
     }
     let schedules = &ctx.checked.schedules;
     for (format, ext, wanted) in [
@@ -388,6 +391,10 @@ fn run_one(ctx: &RunContext) -> Result<(), Failure> {
             chart::render_distribution(model, &results, format, &p)?;
             let p = out.stage(&format!("timeline.{ext}"));
             chart::render_timeline(model, schedules, &results, format, &p)?;
+            if model.fiscal_year.is_some() {
+                let p = out.stage(&format!("fiscal_years.{ext}"));
+                chart::fiscal::render_fiscal_years(model, &results, format, &p)?;
+            }
         }
     }
     let export_seconds = t1.elapsed().as_secs_f64();
@@ -401,6 +408,9 @@ fn run_one(ctx: &RunContext) -> Result<(), Failure> {
         if model.pathways.iter().any(|p| p.follow_up.is_some()) {
             files.push("follow_up.csv".into());
         }
+        if model.fiscal_year.is_some() {
+            files.push("fiscal_years.csv".into());
+        }
     }
     if args.runs {
         files.push("runs.csv".into());
@@ -408,6 +418,9 @@ fn run_one(ctx: &RunContext) -> Result<(), Failure> {
     for (f, ext) in [(Format::Png, "png"), (Format::Svg, "svg")] {
         if wants(f) {
             files.extend([format!("distribution.{ext}"), format!("timeline.{ext}")]);
+            if model.fiscal_year.is_some() {
+                files.push(format!("fiscal_years.{ext}"));
+            }
         }
     }
     files.push("manifest.json".into());

@@ -196,6 +196,13 @@ fn rule_text(
         if s.planned_within.is_some() {
             let _ = write!(text, " and the planned date");
         }
+        if let Some((from, why)) = gate.moved_to(st.end_day as i64) {
+            let _ = write!(
+                text,
+                "; this date replaces the rule's {} ({why})",
+                model.date_of(from)
+            );
+        }
     }
     let _ = t;
     text

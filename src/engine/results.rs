@@ -94,6 +94,9 @@ pub struct PathwayResults {
     /// Iterations in which the application was withdrawn (an applicant's clock stop
     /// ran past its cap); the day counts above leave them out.
     pub withdrawn: u64,
+    /// The approval day, in days after the model's submission date (for grouping
+    /// approvals by fiscal year).
+    pub approval_day: DayHistogram,
 }
 
 /// Distributions of one stage.
@@ -169,6 +172,7 @@ impl PathwayResults {
                 .add(times.time_to_approval_days());
             self.regulator_days.add(times.regulator_days);
             self.applicant_days.add(times.applicant_days);
+            self.approval_day.add(times.approval_day());
         }
         for (acc, s) in self.stages.iter_mut().zip(&times.stages) {
             if s.ran {
@@ -191,6 +195,7 @@ impl PathwayResults {
         self.second_approval_days.merge(&other.second_approval_days);
         self.update_days.merge(&other.update_days);
         self.withdrawn += other.withdrawn;
+        self.approval_day.merge(&other.approval_day);
         self.regulator_days.merge(&other.regulator_days);
         self.applicant_days.merge(&other.applicant_days);
         for (a, b) in self.stages.iter_mut().zip(&other.stages) {

@@ -286,6 +286,8 @@ pub struct Gate {
     /// lookup instead of a search, because a binary search's chain of dependent loads
     /// was a tenth of a Monte Carlo iteration's time.
     next: Vec<u32>,
+    /// Dates an exception of the rule moved: (the rule's day, the day it moved to, why).
+    moves: Vec<(i64, i64, String)>,
 }
 
 impl Gate {
@@ -304,7 +306,23 @@ impl Gate {
             title,
             days,
             next,
+            moves: Vec::new(),
         }
+    }
+
+    /// The gate with the dates an exception moved: (the rule's day, the day it moved
+    /// to, why), in day offsets from submission.
+    pub fn with_moves(mut self, moves: Vec<(i64, i64, String)>) -> Self {
+        self.moves = moves;
+        self
+    }
+
+    /// If `day` is a date an exception moved here: the rule's day and the reason.
+    pub fn moved_to(&self, day: i64) -> Option<(i64, &str)> {
+        self.moves
+            .iter()
+            .find(|(_, to, _)| *to == day)
+            .map(|(from, _, why)| (*from, why.as_str()))
     }
 
     /// The dates as day offsets from submission, ascending.

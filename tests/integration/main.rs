@@ -3,6 +3,7 @@
 mod bad_input;
 mod calendars;
 mod cli;
+mod clocks;
 mod dates;
 mod library;
 mod shipped;

@@ -13,6 +13,7 @@
 //! leaves the previous chart as it was.
 
 pub mod distribution;
+pub mod fiscal;
 pub mod font;
 pub mod style;
 pub mod timeline;

@@ -77,6 +77,7 @@ impl Validator {
                 );
                 ok = false;
             }
+            let mut moves = Vec::new();
             let days = match (&g.dates, &g.months) {
                 (Some(dates), None) => {
                     if g.day_of_month.is_some()
@@ -111,13 +112,15 @@ impl Validator {
                     }
                     days
                 }
-                (None, Some(months)) => match self.gate_rule(g, months, submitted, bd, calendars) {
-                    Some(days) => days,
-                    None => {
-                        ok = false;
-                        Vec::new()
+                (None, Some(months)) => {
+                    match self.gate_rule(g, months, submitted, bd, calendars, &mut moves) {
+                        Some(days) => days,
+                        None => {
+                            ok = false;
+                            Vec::new()
+                        }
                     }
-                },
+                }
                 (Some(_), Some(_)) => {
                     self.error(
                         g.id.span(),
@@ -145,7 +148,7 @@ impl Validator {
             } else {
                 g.title.clone()
             };
-            gates.push(Gate::new(id.clone(), title, days));
+            gates.push(Gate::new(id.clone(), title, days).with_moves(std::mem::take(&mut moves)));
         }
         ok.then_some(gates)
     }
@@ -157,6 +160,7 @@ impl Validator {
         submitted: NaiveDate,
         bd: &BusinessDays,
         calendars: &Calendars,
+        moves: &mut Vec<(i64, i64, String)>,
     ) -> Option<Vec<i64>> {
         let mut ok = true;
         // The gate's own calendar, for moving a date to a business day.
@@ -213,34 +217,41 @@ impl Validator {
             .if_not_business_day
             .as_ref()
             .map_or(RawRoll::Keep, |r| *r.get_ref());
+        // The day offset of the rule's date in (year, month), moved to a business day.
+        let place = |year: i32, m: u32| {
+            let last = last_day_of_month(year, m);
+            let day = if dom == -1 {
+                last
+            } else {
+                (dom as u32).min(last)
+            };
+            let date = NaiveDate::from_ymd_opt(year, m, day).expect("a valid day of the month");
+            let offset = (date - submitted).num_days();
+            match roll {
+                RawRoll::Keep => Some(offset),
+                RawRoll::Next => bd.next_business_day(offset),
+                RawRoll::Previous => bd.previous_business_day(offset),
+            }
+            .filter(|&d| d >= 0)
+        };
         let mut days = Vec::new();
         for year in submitted.year()..=submitted.year() + (HORIZON_DAYS / 365) as i32 {
             for m in months.get_ref() {
                 let m = *m.get_ref() as u32;
                 // An exception moves this year's date to another month.
-                let (year, m) = match exceptions
+                let exception = exceptions
                     .iter()
-                    .find(|(years, month, _)| *month == m && years.contains(&year))
-                {
-                    Some(&(_, from, to)) if to < from => (year + 1, to),
-                    Some(&(_, _, to)) => (year, to),
-                    None => (year, m),
+                    .find(|(years, month, _, _)| *month == m && years.contains(&year));
+                let Some((_, from, to, reason)) = exception else {
+                    days.extend(place(year, m));
+                    continue;
                 };
-                let last = last_day_of_month(year, m);
-                let day = if dom == -1 {
-                    last
-                } else {
-                    (dom as u32).min(last)
-                };
-                let date = NaiveDate::from_ymd_opt(year, m, day).expect("a valid day of the month");
-                let offset = (date - submitted).num_days();
-                let rolled = match roll {
-                    RawRoll::Keep => Some(offset),
-                    RawRoll::Next => bd.next_business_day(offset),
-                    RawRoll::Previous => bd.previous_business_day(offset),
-                };
-                if let Some(d) = rolled.filter(|&d| d >= 0) {
+                let moved_year = if to < from { year + 1 } else { year };
+                if let Some(d) = place(moved_year, *to) {
                     days.push(d);
+                    if let Some(original) = place(year, m) {
+                        moves.push((original, d, reason.clone()));
+                    }
                 }
             }
         }
@@ -250,7 +261,7 @@ impl Validator {
 
 impl Validator {
     /// A gate rule's `exceptions`: (years, month, moves_to_month) each.
-    fn gate_exceptions(&mut self, g: &RawGate) -> Option<Vec<(Vec<i32>, u32, u32)>> {
+    fn gate_exceptions(&mut self, g: &RawGate) -> Option<Vec<Exception>> {
         let mut ok = true;
         let mut out = Vec::new();
         let months_of_rule: Vec<i64> = g
@@ -307,11 +318,16 @@ impl Validator {
                 years,
                 *e.month.get_ref() as u32,
                 *e.moves_to_month.get_ref() as u32,
+                e.reason.clone(),
             ));
         }
         ok.then_some(out)
     }
 }
+
+/// A gate rule's exception: (its years, the month whose date moves, the month it moves
+/// to, why).
+type Exception = (Vec<i32>, u32, u32, String);
 
 fn last_day_of_month(year: i32, month: u32) -> u32 {
     let (y, m) = if month == 12 {
