@@ -140,7 +140,12 @@ fn rule_text(
     t: &PathwayTimes,
 ) -> String {
     let date = |day: u32| model.date_of(day as i64);
-    let from = match st.critical_predecessor {
+    // A predecessor that did not happen ended where it started: name the stage before it.
+    let mut pred = st.critical_predecessor;
+    while pred != u32::MAX && !t.stages[pred as usize].ran {
+        pred = t.stages[pred as usize].critical_predecessor;
+    }
+    let from = match pred {
         u32::MAX if pathway.clock_start.is_some() => "the clock start".to_string(),
         u32::MAX => "the submission".to_string(),
         j => format!("the end of `{}`", pathway.stages[j as usize].id),
@@ -204,7 +209,6 @@ fn rule_text(
             );
         }
     }
-    let _ = t;
     text
 }
 

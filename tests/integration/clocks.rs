@@ -161,3 +161,26 @@ fn no_fiscal_year_no_fiscal_outputs() {
     assert!(!out.path().join("fiscal_years.csv").exists());
     assert!(!out.path().join("fiscal_years.png").exists());
 }
+
+/// `regsim schema` stays in step with the calendar and clock fields.
+#[test]
+fn schema_names_the_calendar_and_clock_fields() {
+    let out = regsim().arg("schema").assert().success();
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    for field in [
+        "custom_calendar",
+        "duration_months",
+        "max_days",
+        "clock_start",
+        "busy_months",
+        "from_day",
+        "exceptions",
+        "moves_to_month",
+        "fiscal_year",
+    ] {
+        assert!(
+            text.contains(&format!("\"{field}\"")),
+            "schema lacks {field}"
+        );
+    }
+}

@@ -144,8 +144,13 @@ fn draw<DB: DrawingBackend>(
             if share > 0.0 {
                 let color = PALETTE[i % PALETTE.len()];
                 c.fill((x + 2, y_of(share)), (x + bar_w - 2, bottom), color)?;
-                if bar_w >= 40 {
-                    let label = format!("{:.0}%", share * 100.0);
+                // Labels only where they fit over their own bar.
+                if bar_w >= 60 {
+                    let label = if share < 0.005 {
+                        "<1%".to_string()
+                    } else {
+                        format!("{:.0}%", share * 100.0)
+                    };
                     let at = (x + bar_w / 2, y_of(share) - 8);
                     c.text(&label, at, TICK_PX, TEXT, HPos::Center)?;
                 }
