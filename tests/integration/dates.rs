@@ -131,3 +131,35 @@ fn an_unknown_pathway_is_bad_input_with_a_suggestion() {
     assert!(err.contains("no pathway `fda-standard-nm`"), "{err}");
     assert!(err.contains("did you mean `fda-standard-nme`?"), "{err}");
 }
+
+/// The README's examples of `regsim date` and `regsim calendar` are what the binary
+/// prints.
+#[test]
+fn the_readme_examples_are_real_output() {
+    let readme = std::fs::read_to_string(crate::support::repo_root().join("README.md")).unwrap();
+    let fda = regsim()
+        .args([
+            "date",
+            "scenarios/us/fda.toml",
+            "--pathway",
+            "fda-standard",
+            "--submitted",
+            "2024-01-15",
+        ])
+        .assert()
+        .success();
+    let fda = String::from_utf8(fda.get_output().stdout.clone()).unwrap();
+    assert!(readme.contains(&fda), "README lacks\n{fda}");
+    let pmda = dates("pmda-standard", "2024-03-18");
+    assert!(readme.contains(&pmda), "README lacks\n{pmda}");
+    let cal = regsim()
+        .args(["calendar", "jp-gov", "2024", "--fiscal"])
+        .assert()
+        .success();
+    let cal = String::from_utf8(cal.get_output().stdout.clone()).unwrap();
+    // The README elides the middle of the list with "...": its first and last lines.
+    let lines: Vec<&str> = cal.lines().collect();
+    for part in [lines[..8].join("\n"), lines[lines.len() - 12..].join("\n")] {
+        assert!(readme.contains(&part), "README lacks\n{part}");
+    }
+}
