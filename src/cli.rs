@@ -538,6 +538,14 @@ fn print_summary(model: &Model, results: &RunResults, dir: &Path, seconds: f64) 
             println!("  {name}, then {}: {}", f.title, shares.join(", "));
         }
     }
+    for ((_, r), name) in model.pathways.iter().zip(&results.pathways).zip(&names) {
+        if r.withdrawn > 0 {
+            let share = r.withdrawn as f64 * 100.0 / results.iterations.max(1) as f64;
+            println!(
+                "  {name}: {share:.1}% withdrawn (a clock stop past its limit; not in the days above)"
+            );
+        }
+    }
     println!(
         "  review days, submission to approval; outputs in {}",
         dir.display()

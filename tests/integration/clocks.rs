@@ -184,3 +184,21 @@ fn schema_names_the_calendar_and_clock_fields() {
         );
     }
 }
+
+/// The run's summary on the terminal says how many applications were withdrawn.
+#[test]
+fn the_run_summary_reports_withdrawals() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = regsim()
+        .args(["run", FILE, "--format", "csv", "-o"])
+        .arg(dir.path())
+        .assert()
+        .success();
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let line = text
+        .lines()
+        .find(|l| l.trim_start().starts_with("capped:"))
+        .unwrap_or_else(|| panic!("no withdrawal line in\n{text}"));
+    assert!(line.contains("% withdrawn"), "{line}");
+    assert!(!text.contains("us-days:"), "{text}");
+}
