@@ -598,6 +598,50 @@ mod tests {
         assert_eq!(t.stages[0].end_day, 17);
     }
 
+    /// PMDA's busy-month rule moves the start of the stages that start at submission;
+    /// review days still count from submission. Months stages keep the day of the month.
+    #[test]
+    fn the_clock_start_rule_and_month_spans() {
+        use crate::model::clock::ClockStart;
+        let mut months = stage("goal", Clock::Regulator, 12.0, &[]);
+        months.days = DayCount::Months;
+        let mut m = model(vec![months]);
+        let mut busy = [false; 13];
+        busy[3] = true;
+        busy[6] = true;
+        m.pathways[0].clock_start = Some(ClockStart { busy, from_day: 16 });
+        // Submitted 2024-04-26 (day 0), not a busy month: 2025-04-26.
+        let t = median_pass(&m);
+        assert_eq!(
+            m.date_of(t.approval_day() as i64),
+            date(2024, 4, 26) + chrono::Months::new(12)
+        );
+        // Submitted 2024-06-20 (day 55): the clock starts 2024-07-01; goal 2025-07-01.
+        let mut t = PathwayTimes::default();
+        run_pathway_from(&m, &m.pathways[0], 55, Draws::Median, &mut t).unwrap();
+        assert_eq!(m.date_of(t.stages[0].start_day as i64), date(2024, 7, 1));
+        assert_eq!(m.date_of(t.approval_day() as i64), date(2025, 7, 1));
+        assert_eq!(
+            t.review_days,
+            (date(2025, 7, 1) - date(2024, 6, 20)).num_days() as u32
+        );
+    }
+
+    /// A capped clock stop: a draw past the cap withdraws the application and the
+    /// stage lasts the cap.
+    #[test]
+    fn a_clock_stop_past_its_cap_withdraws() {
+        let mut answer = stage("answer", Clock::Applicant, 40.0, &[]);
+        answer.max_days = Some(30.0);
+        let m = model(vec![answer]);
+        let t = median_pass(&m);
+        assert!(t.withdrawn);
+        assert_eq!(t.stages[0].end_day, 30);
+        let mut within = m.clone();
+        within.pathways[0].stages[0].max_days = Some(40.0);
+        assert!(!median_pass(&within).withdrawn);
+    }
+
     #[test]
     fn whole_day_is_ceil() {
         for t in [0.0, 0.2, 1.0, 1.5, 364.0001, 365.0, -0.5, -1.5, 12345.678] {
