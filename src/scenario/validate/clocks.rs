@@ -2,7 +2,7 @@
 
 use std::collections::BTreeSet;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use toml::Spanned;
 
 use super::Validator;
@@ -51,6 +51,15 @@ impl Calendars {
             return Some(days);
         }
         HolidaySet::parse(name).map(|s| s.holidays_between(from, to))
+    }
+
+    /// The first year calendar `name` covers, if its rules start somewhere.
+    pub(super) fn first_year(&self, name: &str) -> Option<i32> {
+        let base = match self.custom.iter().find(|c| c.id == name) {
+            Some(c) => c.base,
+            None => HolidaySet::parse(name)?,
+        };
+        base.first_year()
     }
 
     /// The business-day table of calendar `name` over the model's horizon.
@@ -103,6 +112,31 @@ impl Validator {
         out
     }
 
+    /// An error if calendar `name` does not cover the year of `submitted`: its days off
+    /// would silently be missing.
+    pub(super) fn check_covers(
+        &mut self,
+        calendars: &Calendars,
+        name: &Spanned<String>,
+        submitted: NaiveDate,
+    ) -> bool {
+        match calendars.first_year(name.get_ref()) {
+            Some(first) if submitted.year() < first => {
+                self.error(
+                    name.span(),
+                    format!(
+                        "calendar `{}` covers the years from {first} on, but the scenario starts in {}",
+                        name.get_ref(),
+                        submitted.year()
+                    ),
+                    Some("use a later submission date, or a calendar that covers the year".into()),
+                );
+                false
+            }
+            _ => true,
+        }
+    }
+
     /// An error for a calendar name that is not one of `names`.
     pub(super) fn unknown_calendar(&mut self, name: &Spanned<String>, names: &[&str]) {
         let help = match did_you_mean(name.get_ref(), names.iter().copied()) {
@@ -136,6 +170,9 @@ impl Validator {
                 continue;
             }
             if tables.iter().any(|t| &t.id == name.get_ref()) {
+                continue;
+            }
+            if submitted.is_some_and(|d| !self.check_covers(calendars, name, d)) {
                 continue;
             }
             if let Some(days) = submitted.and_then(|d| calendars.table(name.get_ref(), d)) {
