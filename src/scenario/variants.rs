@@ -372,7 +372,15 @@ pub fn show_value(v: &Value) -> String {
     match v {
         Value::String(s) => format!("\"{s}\""),
         Value::Table(t) => {
-            let fields: Vec<String> = t
+            // A duration reads best with its name first, its parameters in their usual order.
+            const ORDER: [&str; 14] = [
+                "distribution", "days", "min", "mode", "max", "mean", "sd", "median", "p90",
+                "mu", "sigma", "shape", "scale", "values",
+            ];
+            let rank = |k: &str| ORDER.iter().position(|o| *o == k).unwrap_or(ORDER.len());
+            let mut entries: Vec<(&String, &Value)> = t.iter().collect();
+            entries.sort_by_key(|(k, _)| rank(k));
+            let fields: Vec<String> = entries
                 .iter()
                 .map(|(k, v)| format!("{k} = {}", show_value(v)))
                 .collect();

@@ -1,0 +1,4 @@
+//! placeholder
+#[derive(Debug, clap::Args)]
+pub struct CompareArgs {}
+pub fn compare(_a: &CompareArgs) -> Result<(), crate::cli::Failure> { Ok(()) }
