@@ -2,6 +2,7 @@
 //! module.
 
 pub mod chart;
+pub mod compare;
 pub mod csv;
 pub mod eligibility;
 pub mod explain;

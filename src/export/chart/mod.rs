@@ -12,6 +12,7 @@
 //! name next to `path` and renamed into place only when complete, so a failed render
 //! leaves the previous chart as it was.
 
+pub mod compare;
 pub mod distribution;
 pub mod font;
 pub mod style;
