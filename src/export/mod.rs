@@ -9,4 +9,5 @@ pub mod explain;
 pub mod files;
 pub mod follow_up;
 pub mod manifest;
+pub mod sweep;
 pub mod variants;

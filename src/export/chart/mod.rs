@@ -16,6 +16,7 @@ pub mod compare;
 pub mod distribution;
 pub mod font;
 pub mod style;
+pub mod sweep;
 pub mod timeline;
 
 use std::path::{Path, PathBuf};
