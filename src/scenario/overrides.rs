@@ -382,7 +382,9 @@ fn unknown(
     walked: &[String],
     rest: &[String],
 ) -> OverrideError {
-    let mut names: Vec<String> = Vec::new();
+    // (name, whether it can have fields of its own): with more of the path to come,
+    // only those are suggested.
+    let mut names: Vec<(String, bool)> = Vec::new();
     for (key, value) in table {
         if key == "variant" {
             continue;
@@ -393,24 +395,36 @@ fn unknown(
                     items
                         .iter()
                         .filter_map(|i| i.get("id").and_then(Value::as_str))
-                        .map(String::from),
+                        .map(|id| (id.to_string(), true)),
                 );
                 if walked.is_empty() && ID_ARRAYS.contains(&key.as_str()) {
-                    names.push(key.clone());
+                    names.push((key.clone(), true));
                 }
             }
-            _ => names.push(key.clone()),
+            Value::Table(_) => names.push((key.clone(), true)),
+            _ => names.push((key.clone(), false)),
         }
     }
     for p in schema.property_names(node) {
-        if !names.iter().any(|n| n == p) && p != "variant" && !ID_ARRAYS.contains(&p) && p != "stage" {
-            names.push(p.to_string());
+        if !names.iter().any(|(n, _)| n == p)
+            && p != "variant"
+            && !ID_ARRAYS.contains(&p)
+            && p != "stage"
+        {
+            let table_like = schema
+                .property(node, p)
+                .is_some_and(|n| schema.resolve(n).get("properties").is_some());
+            names.push((p.to_string(), table_like));
         }
     }
     if walked.is_empty() {
         if let Some(h) = table.get("scenario").and_then(Value::as_table) {
-            names.extend(h.keys().cloned());
+            names.extend(h.keys().map(|k| (k.clone(), false)));
         }
+    }
+    let after = &rest[1..];
+    if !after.is_empty() && names.iter().any(|(_, c)| *c) {
+        names.retain(|(_, c)| *c);
     }
     let place = if walked.is_empty() {
         "the scenario".to_string()
@@ -419,7 +433,7 @@ fn unknown(
     };
     OverrideError::new(
         format!("{place} has no `{}`", rest[0]),
-        nearest_help(&rest[0], names.into_iter(), walked, &rest[1..]),
+        nearest_help(&rest[0], names.into_iter().map(|(n, _)| n), walked, after),
     )
 }
 
@@ -434,9 +448,12 @@ fn nearest_help(
     let mut scored: Vec<(usize, String)> = names.map(|n| (edit_distance(word, &n), n)).collect();
     scored.sort();
     scored.dedup();
+    // The nearest always; others only if they are near enough to be the typo.
+    let near = (word.chars().count() / 2).max(2);
+    let keep = scored.iter().skip(1).take_while(|(d, _)| *d <= near).count() + 1;
     let paths: Vec<String> = scored
         .into_iter()
-        .take(3)
+        .take(keep.min(3))
         .map(|(_, n)| {
             let mut p: Vec<String> = walked.iter().filter(|w| *w != "scenario").cloned().collect();
             p.push(n);
