@@ -161,7 +161,11 @@ pub fn compare(args: &CompareArgs) -> Result<(), Failure> {
         }
         base_loaded = loaded_first.expect("at least one file");
         let stems: Vec<&str> = runs.iter().skip(1).map(|(l, _)| l.as_str()).collect();
-        if let Some(dup) = stems.iter().enumerate().find(|(i, s)| stems[..*i].contains(s)) {
+        if let Some(dup) = stems
+            .iter()
+            .enumerate()
+            .find(|(i, s)| stems[..*i].contains(s))
+        {
             return Err(Failure::BadInput(format!(
                 "error: two files are named `{}`; compared files are told apart by their names\n",
                 dup.1
@@ -194,18 +198,22 @@ pub fn compare(args: &CompareArgs) -> Result<(), Failure> {
     }
     let seconds = started.elapsed().as_secs_f64();
 
-    let rows = rows(&simulated);
-    let dir = args
-        .output
-        .clone()
-        .unwrap_or_else(|| std::path::Path::new("output").join(&base_loaded.stem).join("compare"));
+    let rows = pool.install(|| rows(&simulated));
+    let dir = args.output.clone().unwrap_or_else(|| {
+        std::path::Path::new("output")
+            .join(&base_loaded.stem)
+            .join("compare")
+    });
     let mut out = OutputFolder::open(&dir)?;
     let base = &simulated[0];
     if args.format.contains(&Output::Csv) {
         out.write("compare.csv", &compare_csv(&base.run.model.name, &rows)?)?;
     }
     let chart = chart(&simulated);
-    for (wanted, format) in [(Output::Png, ImageFormat::Png), (Output::Svg, ImageFormat::Svg)] {
+    for (wanted, format) in [
+        (Output::Png, ImageFormat::Png),
+        (Output::Svg, ImageFormat::Svg),
+    ] {
         if args.format.contains(&wanted) {
             let p = out.stage(&format!("compare.{}", format.extension()));
             render_compare(&chart, format, &p)?;
@@ -247,9 +255,12 @@ fn rows(sim: &[Simulated]) -> Vec<CompareRow> {
             let Some((bi, bp)) = same_pathway(&base.run.model, &v.run.model, vp) else {
                 continue;
             };
-            for (m, metric) in METRICS.iter().enumerate() {
-                let (b, x) = (&base.per.values[bi][m], &v.per.values[vi][m]);
-                let Some(paired) = paired::compare(b, x) else {
+            let bs: Vec<&[u32]> = base.per.values[bi].iter().map(Vec::as_slice).collect();
+            let xs: Vec<&[u32]> = v.per.values[vi].iter().map(Vec::as_slice).collect();
+            let all = paired::compare_metrics(&bs, &xs);
+            for (m, (metric, paired)) in METRICS.iter().zip(all).enumerate() {
+                let (b, x) = (bs[m], xs[m]);
+                let Some(paired) = paired else {
                     continue;
                 };
                 rows.push(CompareRow {
@@ -271,12 +282,14 @@ fn rows(sim: &[Simulated]) -> Vec<CompareRow> {
 fn changed(sim: &[Simulated], bi: usize) -> bool {
     let base = &sim[0];
     let p = &base.run.model.pathways[bi];
-    sim[1..].iter().any(|v| {
-        match same_pathway(&v.run.model, &base.run.model, p) {
-            Some((vi, vp)) => v.per.values[vi][0] != base.per.values[bi][0] || vp.target != p.target,
+    sim[1..]
+        .iter()
+        .any(|v| match same_pathway(&v.run.model, &base.run.model, p) {
+            Some((vi, vp)) => {
+                v.per.values[vi][0] != base.per.values[bi][0] || vp.target != p.target
+            }
             None => true,
-        }
-    })
+        })
 }
 
 /// At most this many pathways in the chart: rows stay legible on a slide.
@@ -285,7 +298,9 @@ const MAX_PANELS: usize = 4;
 fn chart(sim: &[Simulated]) -> CompareChart<'_> {
     let base = &sim[0];
     let model = &base.run.model;
-    let mut shown: Vec<usize> = (0..model.pathways.len()).filter(|&i| changed(sim, i)).collect();
+    let mut shown: Vec<usize> = (0..model.pathways.len())
+        .filter(|&i| changed(sim, i))
+        .collect();
     let unchanged = model.pathways.len() - shown.len();
     if shown.is_empty() {
         shown = (0..model.pathways.len()).collect();
@@ -317,7 +332,11 @@ fn chart(sim: &[Simulated]) -> CompareChart<'_> {
         .collect();
     let mut subtitle = format!(
         "Review days, baseline and {} with common random numbers: {} (seed {})",
-        if sim.len() == 2 { "variant".to_string() } else { format!("{} variants", sim.len() - 1) },
+        if sim.len() == 2 {
+            "variant".to_string()
+        } else {
+            format!("{} variants", sim.len() - 1)
+        },
         crate::export::chart::iterations(base.results.iterations),
         base.results.seed
     );
@@ -360,7 +379,12 @@ fn signed(x: f64) -> String {
 
 fn interval(i: &paired::Interval) -> String {
     if i.low.is_finite() {
-        format!("{} ({} to {})", signed(i.estimate), signed(i.low), signed(i.high))
+        format!(
+            "{} ({} to {})",
+            signed(i.estimate),
+            signed(i.low),
+            signed(i.high)
+        )
     } else {
         signed(i.estimate)
     }
@@ -375,10 +399,20 @@ fn print_table(sim: &[Simulated], rows: &[CompareRow], seconds: f64) {
     let shown: Vec<&CompareRow> = rows
         .iter()
         .filter(|r| r.metric == Metric::ReviewDays)
-        .filter(|r| r.paired.faster_share + r.paired.slower_share > 0.0 || r.baseline_target != r.variant_target)
+        .filter(|r| {
+            r.paired.faster_share + r.paired.slower_share > 0.0
+                || r.baseline_target != r.variant_target
+        })
         .collect();
     let head = [
-        "variant", "pathway", "p50", "change (95% CI)", "p80", "change (95% CI)", "faster", "target met",
+        "variant",
+        "pathway",
+        "p50",
+        "change (95% CI)",
+        "p80",
+        "change (95% CI)",
+        "faster",
+        "target met",
     ];
     let cells: Vec<[String; 8]> = shown
         .iter()
@@ -392,7 +426,9 @@ fn print_table(sim: &[Simulated], rows: &[CompareRow], seconds: f64) {
             let target = match (r.baseline_target, r.variant_target) {
                 (None, None) => "-".to_string(),
                 (b, v) => {
-                    let s = |t: Option<(f64, f64)>| t.map_or("-".into(), |(_, s)| format!("{:.1}%", s * 100.0));
+                    let s = |t: Option<(f64, f64)>| {
+                        t.map_or("-".into(), |(_, s)| format!("{:.1}%", s * 100.0))
+                    };
                     format!("{} → {}", s(b), s(v))
                 }
             };
@@ -433,5 +469,7 @@ fn print_table(sim: &[Simulated], rows: &[CompareRow], seconds: f64) {
     if shown.is_empty() {
         println!("  no pathway's review days change");
     }
-    println!("  review days, submission to approval; change = variant - baseline, paired by iteration");
+    println!(
+        "  review days, submission to approval; change = variant - baseline, paired by iteration"
+    );
 }

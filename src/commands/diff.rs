@@ -10,8 +10,8 @@ use std::path::PathBuf;
 use toml::{Table, Value};
 
 use crate::cli::Failure;
-use crate::scenario::variants::{self, Origin, show_value};
 use crate::scenario::Overrides;
+use crate::scenario::variants::{self, Origin, show_value};
 
 /// Arguments of `regsim diff`.
 #[derive(Debug, clap::Args)]
@@ -114,7 +114,10 @@ pub fn table(changes: &[Change]) -> String {
     let (wp, wb) = (w(|c| &c.path, "path"), w(|c| &c.before, "before"));
     let mut out = format!("  {:wp$}  {:wb$}  after\n", "path", "before");
     for c in changes {
-        out.push_str(&format!("  {:wp$}  {:wb$}  {}\n", c.path, c.before, c.after));
+        out.push_str(&format!(
+            "  {:wp$}  {:wb$}  {}\n",
+            c.path, c.before, c.after
+        ));
     }
     out
 }
@@ -151,7 +154,9 @@ fn walk(path: &[String], a: &Table, b: &Table, out: &mut Vec<Change>) {
                 };
                 for item in x {
                     let id = item.get("id").and_then(Value::as_str).unwrap_or_default();
-                    let other = y.iter().find(|i| i.get("id").and_then(Value::as_str) == Some(id));
+                    let other = y
+                        .iter()
+                        .find(|i| i.get("id").and_then(Value::as_str) == Some(id));
                     let mut p = prefix.clone();
                     p.push(id.to_string());
                     match (item.as_table(), other.and_then(Value::as_table)) {
@@ -205,7 +210,10 @@ duration = { distribution = "uniform", min = 100, max = 200 }
         let c = changes(&before, &after);
         assert_eq!(c.len(), 2, "{c:?}");
         let by = |p: &str| c.iter().find(|x| x.path == p).unwrap();
-        assert_eq!((by("seed").before.as_str(), by("seed").after.as_str()), ("1", "2"));
+        assert_eq!(
+            (by("seed").before.as_str(), by("seed").after.as_str()),
+            ("1", "2")
+        );
         assert_eq!(
             by("normal.review.duration").after,
             "{ distribution = \"uniform\", min = 80, max = 160 }"

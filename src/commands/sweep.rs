@@ -84,19 +84,29 @@ pub fn parse_knob(arg: &str) -> Result<Option<Knob>, String> {
         _ => ("".to_string(), spec),
     };
     let list_like = body.contains(',') && !body.starts_with(['[', '{', '"', '\'']);
-    let range_like = body.contains(':') && !body.starts_with(['[', '{', '"', '\'']) && !body.contains('T');
+    let range_like =
+        body.contains(':') && !body.starts_with(['[', '{', '"', '\'']) && !body.contains('T');
     let help = "a range is START:END:STEP (e.g. *0.6:1.0:0.1 or 180:365:30), a list A,B,C";
     let values: Vec<String> = if range_like {
         let parts: Vec<&str> = body.split(':').map(str::trim).collect();
         let nums: Vec<f64> = parts.iter().filter_map(|p| p.parse::<f64>().ok()).collect();
         if parts.len() != 3 || nums.len() != 3 || nums.iter().any(|x| !x.is_finite()) {
-            return Err(bad(arg, format!("`{body}` is not a range of numbers"), help));
+            return Err(bad(
+                arg,
+                format!("`{body}` is not a range of numbers"),
+                help,
+            ));
         }
         let (a, b, step) = (nums[0], nums[1], nums[2]);
         if step == 0.0 || (b - a) * step < 0.0 {
             return Err(bad(
                 arg,
-                format!("the step {} does not lead from {} to {}", num(step), num(a), num(b)),
+                format!(
+                    "the step {} does not lead from {} to {}",
+                    num(step),
+                    num(a),
+                    num(b)
+                ),
                 "the step must be non-zero and go in the direction from START to END, e.g. 100:50:-10",
             ));
         }
@@ -115,7 +125,11 @@ pub fn parse_knob(arg: &str) -> Result<Option<Knob>, String> {
             return Err(bad(arg, "the list has an empty value", help));
         }
         if items.len() > MAX_VALUES {
-            return Err(bad(arg, format!("the list has more than {MAX_VALUES} values"), help));
+            return Err(bad(
+                arg,
+                format!("the list has more than {MAX_VALUES} values"),
+                help,
+            ));
         }
         items
     } else {
@@ -160,7 +174,9 @@ pub fn sweep(args: &SweepArgs) -> Result<(), Failure> {
                     "error: --set `{knob_arg}`: value `{}{v}`: {}\n{}",
                     knob.prefix,
                     e.message,
-                    e.help.map(|h| format!("  = help: {h}\n")).unwrap_or_default()
+                    e.help
+                        .map(|h| format!("  = help: {h}\n"))
+                        .unwrap_or_default()
                 ))
             })
         })
@@ -175,13 +191,12 @@ pub fn sweep(args: &SweepArgs) -> Result<(), Failure> {
         let mut list: Vec<(&Override, Origin)> =
             fixed.iter().map(|f| (f, Origin::CommandLine)).collect();
         list.push((o, Origin::CommandLine));
-        let model = variants::build(&loaded.stem, &doc, &list, &Overrides::default()).map_err(
-            |items| {
+        let model =
+            variants::build(&loaded.stem, &doc, &list, &Overrides::default()).map_err(|items| {
                 Failure::BadInput(
                     crate::diagnostic::FileDiagnostics::new(path, &loaded.text, items).to_string(),
                 )
-            },
-        )?;
+            })?;
         models.push(model);
     }
     // One seed and iteration count for every value: the scenario's as written.
@@ -220,7 +235,10 @@ pub fn sweep(args: &SweepArgs) -> Result<(), Failure> {
         out.write("sweep.csv", &sweep_csv(&knob.path, &points)?)?;
     }
     let chart = chart(&loaded.model.title, &knob, &models, &results);
-    for (wanted, format) in [(Output::Png, ImageFormat::Png), (Output::Svg, ImageFormat::Svg)] {
+    for (wanted, format) in [
+        (Output::Png, ImageFormat::Png),
+        (Output::Svg, ImageFormat::Svg),
+    ] {
         if args.format.contains(&wanted) {
             let p = out.stage(&format!("sweep.{}", format.extension()));
             render_sweep(&chart, format, &p)?;
@@ -298,7 +316,9 @@ fn chart(title: &str, knob: &Knob, models: &[Model], results: &[RunResults]) -> 
     );
     if still > 0 && still < base.pathways.len() {
         let s = if still == 1 { "" } else { "s" };
-        subtitle.push_str(&format!("; {still} pathway{s} the knob does not move not shown"));
+        subtitle.push_str(&format!(
+            "; {still} pathway{s} the knob does not move not shown"
+        ));
     }
     if hidden > 0 {
         subtitle.push_str(&format!("; {hidden} more in sweep.csv"));
@@ -338,7 +358,10 @@ fn print_table(title: &str, knob: &Knob, models: &[Model], results: &[RunResults
             product => format!("{product}/{}", p.id),
         };
         println!("  {name}");
-        println!("    {:>10}  {:>6} {:>6} {:>6} {:>6}  target met", "value", "p10", "p50", "p80", "p90");
+        println!(
+            "    {:>10}  {:>6} {:>6} {:>6} {:>6}  target met",
+            "value", "p10", "p50", "p80", "p90"
+        );
         for ((v, q), m) in knob.values.iter().zip(&q).zip(&met) {
             println!(
                 "    {:>10}  {:>6} {:>6} {:>6} {:>6}  {}",

@@ -92,11 +92,7 @@ pub fn simulate(
         ..mc
     };
     let mut per = PerIteration {
-        values: model
-            .pathways
-            .iter()
-            .map(|_| Default::default())
-            .collect(),
+        values: model.pathways.iter().map(|_| Default::default()).collect(),
     };
     let results = mc
         .run(
@@ -153,4 +149,41 @@ pub fn output_dir(output: &Option<PathBuf>, loaded: &LoadedScenario) -> PathBuf 
     output
         .clone()
         .unwrap_or_else(|| Path::new("output").join(&loaded.stem))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::rng::Xoshiro256pp;
+    use crate::engine::schedule::{Draws, PathwayTimes, run_pathway_from};
+
+    #[test]
+    fn a_scaled_stage_draws_its_baseline_draw_times_the_factor_and_the_next_the_same() {
+        let path = Path::new("tests/data/good/whatif.toml");
+        let set = variants::parse_set(&["two-stage.review.duration=*0.7".into()]).unwrap();
+        let (_, runs) = load_runs(path, &set, &[], &Overrides::default())
+            .ok()
+            .unwrap();
+        let base = scenario::load(path, &Overrides::default()).unwrap().model;
+        let scaled = &runs[0].model;
+        let (p, q) = (&base.pathways[1], &scaled.pathways[1]);
+        assert_eq!(p.id, "two-stage");
+        for i in 0..2000 {
+            let work = |m: &Model, pw, t: &mut PathwayTimes| {
+                let mut rng = Xoshiro256pp::for_iteration(1 ^ i, i);
+                run_pathway_from(m, pw, 0, Draws::Random(&mut rng), t).unwrap();
+                t.stages
+                    .iter()
+                    .map(|s| s.work_end - s.start)
+                    .collect::<Vec<f64>>()
+            };
+            let (mut a, mut b) = (PathwayTimes::default(), PathwayTimes::default());
+            let (x, y) = (work(&base, p, &mut a), work(scaled, q, &mut b));
+            assert!(
+                (y[0] - 0.7 * x[0]).abs() < 1e-9,
+                "iteration {i}: {x:?} {y:?}"
+            );
+            assert!((x[1] - y[1]).abs() < 1e-9, "iteration {i}: {x:?} {y:?}");
+        }
+    }
 }

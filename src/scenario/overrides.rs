@@ -181,7 +181,12 @@ impl Schema {
                 .or_else(|| node.get("oneOf"))
                 .and_then(Json::as_array)
             {
-                match alts.iter().find(|a| a.get("type") != Some(&Json::from("null")) && (a.get("$ref").is_some() || a.get("properties").is_some() || a.get("items").is_some())) {
+                match alts.iter().find(|a| {
+                    a.get("type") != Some(&Json::from("null"))
+                        && (a.get("$ref").is_some()
+                            || a.get("properties").is_some()
+                            || a.get("items").is_some())
+                }) {
                     Some(a) => node = a,
                     None => return node,
                 }
@@ -218,9 +223,9 @@ pub fn apply(doc: &mut Table, schema: &Schema, o: &Override) -> Result<(), Overr
     // A header field may be named without `scenario.`.
     if !table.contains_key(&rest[0])
         && rest[0] != "scenario"
-        && schema.property(&schema.root, "scenario").is_some_and(|h| {
-            schema.property_names(h).contains(&rest[0].as_str())
-        })
+        && schema
+            .property(&schema.root, "scenario")
+            .is_some_and(|h| schema.property_names(h).contains(&rest[0].as_str()))
     {
         table = table
             .get_mut("scenario")
@@ -254,7 +259,10 @@ pub fn apply(doc: &mut Table, schema: &Schema, o: &Override) -> Result<(), Overr
                     if last {
                         let Op::Set(v) = &o.op else {
                             return Err(OverrideError::new(
-                                format!("`{}` is not in the file, so there is nothing to multiply or add to", show(&walked, &name)),
+                                format!(
+                                    "`{}` is not in the file, so there is nothing to multiply or add to",
+                                    show(&walked, &name)
+                                ),
                                 "set it to a value instead, e.g. PATH=0.5",
                             ));
                         };
@@ -287,18 +295,35 @@ pub fn apply(doc: &mut Table, schema: &Schema, o: &Override) -> Result<(), Overr
                             .rev()
                             .find_map(|k| {
                                 let id = rest[..k].join(".");
-                                items.iter().position(|i| i.get("id").and_then(Value::as_str) == Some(&id)).map(|p| (k, p))
+                                items
+                                    .iter()
+                                    .position(|i| i.get("id").and_then(Value::as_str) == Some(&id))
+                                    .map(|p| (k, p))
                             })
                             .ok_or_else(|| {
-                                let ids: Vec<&str> = items.iter().filter_map(|i| i.get("id").and_then(Value::as_str)).collect();
+                                let ids: Vec<&str> = items
+                                    .iter()
+                                    .filter_map(|i| i.get("id").and_then(Value::as_str))
+                                    .collect();
                                 OverrideError::new(
-                                    format!("`{}` has no element with id `{}`", walked.join("."), rest[0]),
-                                    nearest_help(&rest[0], ids.iter().map(|i| i.to_string()), &walked, &rest[1..]),
+                                    format!(
+                                        "`{}` has no element with id `{}`",
+                                        walked.join("."),
+                                        rest[0]
+                                    ),
+                                    nearest_help(
+                                        &rest[0],
+                                        ids.iter().map(|i| i.to_string()),
+                                        &walked,
+                                        &rest[1..],
+                                    ),
                                 )
                             })?;
                         walked.push(rest[..k].join("."));
                         rest = &rest[k..];
-                        let Value::Table(tt) = &mut items[t] else { unreachable!("checked") };
+                        let Value::Table(tt) = &mut items[t] else {
+                            unreachable!("checked")
+                        };
                         if rest.is_empty() {
                             return apply_op_table(tt, &o.op, &walked.join("."));
                         }
@@ -360,11 +385,14 @@ fn id_owner(table: &Table, id: &str) -> Option<&'static str> {
     ["pathway", "stage", "gate", "product", "evidence"]
         .into_iter()
         .find(|array| {
-            table.get(*array).and_then(Value::as_array).is_some_and(|items| {
-                items
-                    .iter()
-                    .any(|i| i.get("id").and_then(Value::as_str) == Some(id))
-            })
+            table
+                .get(*array)
+                .and_then(Value::as_array)
+                .is_some_and(|items| {
+                    items
+                        .iter()
+                        .any(|i| i.get("id").and_then(Value::as_str) == Some(id))
+                })
         })
 }
 
@@ -417,10 +445,12 @@ fn unknown(
             names.push((p.to_string(), table_like));
         }
     }
-    if walked.is_empty() {
-        if let Some(h) = table.get("scenario").and_then(Value::as_table) {
-            names.extend(h.keys().map(|k| (k.clone(), false)));
-        }
+    if let Some(h) = table
+        .get("scenario")
+        .and_then(Value::as_table)
+        .filter(|_| walked.is_empty())
+    {
+        names.extend(h.keys().map(|k| (k.clone(), false)));
     }
     let after = &rest[1..];
     if !after.is_empty() && names.iter().any(|(_, c)| *c) {
@@ -450,12 +480,21 @@ fn nearest_help(
     scored.dedup();
     // The nearest always; others only if they are near enough to be the typo.
     let near = (word.chars().count() / 2).max(2);
-    let keep = scored.iter().skip(1).take_while(|(d, _)| *d <= near).count() + 1;
+    let keep = scored
+        .iter()
+        .skip(1)
+        .take_while(|(d, _)| *d <= near)
+        .count()
+        + 1;
     let paths: Vec<String> = scored
         .into_iter()
         .take(keep.min(3))
         .map(|(_, n)| {
-            let mut p: Vec<String> = walked.iter().filter(|w| *w != "scenario").cloned().collect();
+            let mut p: Vec<String> = walked
+                .iter()
+                .filter(|w| *w != "scenario")
+                .cloned()
+                .collect();
             p.push(n);
             p.extend(after.iter().cloned());
             format!("`{}`", p.join("."))
@@ -728,7 +767,10 @@ duration = 21
         let mut d = doc();
         set(&mut d, "normal.team-review.duration=+-10").unwrap();
         let t = &stage(&d, "team-review")["duration"];
-        assert_eq!((t["min"].as_integer(), t["max"].as_integer()), (Some(90), Some(190)));
+        assert_eq!(
+            (t["min"].as_integer(), t["max"].as_integer()),
+            (Some(90), Some(190))
+        );
         let e = set(&mut d, "normal.answers.duration=+5").unwrap_err();
         assert!(e.message.contains("no location"), "{e}");
     }
@@ -743,7 +785,10 @@ duration = 21
         set(&mut d, "normal.target.days=183").unwrap();
         assert_eq!(d["pathway"][0]["target"]["days"].as_integer(), Some(183));
         set(&mut d, "pathway.normal.target.percentile=90").unwrap();
-        assert_eq!(d["pathway"][0]["target"]["percentile"].as_integer(), Some(90));
+        assert_eq!(
+            d["pathway"][0]["target"]["percentile"].as_integer(),
+            Some(90)
+        );
         set(&mut d, "gate.council.months=[1, 4, 7, 10]").unwrap();
         assert_eq!(d["gate"][0]["months"].as_array().unwrap().len(), 4);
         set(&mut d, "council.months=[2]").unwrap();
@@ -751,7 +796,10 @@ duration = 21
         set(&mut d, "normal.answers.probability=0.5").unwrap();
         assert_eq!(stage(&d, "answers")["probability"].as_float(), Some(0.5));
         set(&mut d, "normal.team-review.duration.max=220").unwrap();
-        assert_eq!(stage(&d, "team-review")["duration"]["max"].as_integer(), Some(220));
+        assert_eq!(
+            stage(&d, "team-review")["duration"]["max"].as_integer(),
+            Some(220)
+        );
     }
 
     #[test]
@@ -770,6 +818,9 @@ duration = 21
         let e = set(&mut d, "normal.answers.probability=*0.5").unwrap_err();
         assert!(e.message.contains("not in the file"), "{e}");
         let e = set(&mut d, "normal.title=*2").unwrap_err();
-        assert!(e.message.contains("applies to a number or a duration"), "{e}");
+        assert!(
+            e.message.contains("applies to a number or a duration"),
+            "{e}"
+        );
     }
 }

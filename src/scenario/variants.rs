@@ -100,7 +100,9 @@ pub fn definitions(raw: &[RawVariant]) -> Result<Vec<VariantDef>, Vec<Diagnostic
             if !ids.contains(&base.as_str()) {
                 let mut d = Diagnostic::at(b.span(), format!("variant `{base}` is not defined"));
                 d = match did_you_mean(base, ids.iter().copied()) {
-                    Some(near) => d.help(format!("did you mean `{near}`? `based_on` names another [[variant]] of this file")),
+                    Some(near) => d.help(format!(
+                        "did you mean `{near}`? `based_on` names another [[variant]] of this file"
+                    )),
                     None => d.help("`based_on` names another [[variant]] of this file"),
                 };
                 problems.push(d);
@@ -156,7 +158,10 @@ pub fn definitions(raw: &[RawVariant]) -> Result<Vec<VariantDef>, Vec<Diagnostic
                     break;
                 }
                 path.push(next);
-                at = raw.iter().find(|r| r.id.get_ref() == next).expect("bases checked");
+                at = raw
+                    .iter()
+                    .find(|r| r.id.get_ref() == next)
+                    .expect("bases checked");
             }
         }
     }
@@ -219,8 +224,7 @@ pub fn apply_all(doc: &Table, list: &[(&Override, Origin)]) -> Result<Table, Dia
 /// places would be in the rewritten document, not the file).
 fn model_of(stem: &str, doc: &Table, o: &Overrides) -> Result<Model, Vec<Diagnostic>> {
     let text = toml::to_string(doc).map_err(|e| vec![Diagnostic::whole_file(e.to_string())])?;
-    let raw: RawScenario =
-        toml::from_str(&text).map_err(|e| vec![super::toml_diagnostic(&e)])?;
+    let raw: RawScenario = toml::from_str(&text).map_err(|e| vec![super::toml_diagnostic(&e)])?;
     validate::validate(stem, raw, o)
 }
 
@@ -324,7 +328,8 @@ pub fn runs(
                     ids.map(|i| format!("`{i}`")).collect::<Vec<_>>().join(", ")
                 ),
             };
-            problems.push(Diagnostic::whole_file(format!("variant `{id}` is not defined")).help(help));
+            problems
+                .push(Diagnostic::whole_file(format!("variant `{id}` is not defined")).help(help));
             continue;
         };
         let mut list = cli.clone();
@@ -348,12 +353,7 @@ pub fn runs(
 
 /// Validates every variant of a file whose baseline is valid: each must give a valid
 /// scenario too. Problems point at the override to blame.
-pub fn check_all(
-    stem: &str,
-    text: &str,
-    defs: &[VariantDef],
-    o: &Overrides,
-) -> Vec<Diagnostic> {
+pub fn check_all(stem: &str, text: &str, defs: &[VariantDef], o: &Overrides) -> Vec<Diagnostic> {
     if defs.is_empty() {
         return Vec::new();
     }
@@ -374,8 +374,20 @@ pub fn show_value(v: &Value) -> String {
         Value::Table(t) => {
             // A duration reads best with its name first, its parameters in their usual order.
             const ORDER: [&str; 14] = [
-                "distribution", "days", "min", "mode", "max", "mean", "sd", "median", "p90",
-                "mu", "sigma", "shape", "scale", "values",
+                "distribution",
+                "days",
+                "min",
+                "mode",
+                "max",
+                "mean",
+                "sd",
+                "median",
+                "p90",
+                "mu",
+                "sigma",
+                "shape",
+                "scale",
+                "values",
             ];
             let rank = |k: &str| ORDER.iter().position(|o| *o == k).unwrap_or(ORDER.len());
             let mut entries: Vec<(&String, &Value)> = t.iter().collect();

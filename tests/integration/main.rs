@@ -5,3 +5,4 @@ mod cli;
 mod library;
 mod shipped;
 mod support;
+mod whatif;

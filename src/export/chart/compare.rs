@@ -13,9 +13,8 @@ use plotters::style::text_anchor::HPos;
 
 use super::font::{ASCENT, DESCENT};
 use super::style::{
-    AXIS, BACKGROUND, GRID, HEADING_PX, HEIGHT, OI_BLACK, OI_BLUE, OI_GREEN, OI_ORANGE,
-    OI_PURPLE, OI_SKY_BLUE, OI_VERMILLION, OUTER_MARGIN, TEXT, TEXT_MUTED, TICK_PX,
-    WIDTH,
+    AXIS, BACKGROUND, GRID, HEADING_PX, HEIGHT, OI_BLACK, OI_BLUE, OI_GREEN, OI_ORANGE, OI_PURPLE,
+    OI_SKY_BLUE, OI_VERMILLION, OUTER_MARGIN, TEXT, TEXT_MUTED, TICK_PX, WIDTH,
 };
 use super::{Canvas, DrawResult, ImageFormat, LegendGlyph, days, render_to_file};
 use crate::engine::stats::DayHistogram;
@@ -56,7 +55,11 @@ pub struct ComparePanel<'a> {
 }
 
 /// Draws the chart to `path` in `format`.
-pub fn render_compare(chart: &CompareChart, format: ImageFormat, path: &Path) -> anyhow::Result<()> {
+pub fn render_compare(
+    chart: &CompareChart,
+    format: ImageFormat,
+    path: &Path,
+) -> anyhow::Result<()> {
     render_to_file(
         format,
         path,
@@ -83,7 +86,10 @@ fn draw<DB: DrawingBackend>(c: &Canvas<'_, DB>, chart: &CompareChart) -> DrawRes
         .iter()
         .any(|p| p.targets.iter().any(Option::is_some))
     {
-        legend.push((LegendGlyph::Dashed(TEXT_MUTED), "Target (in its run's colour)".into()));
+        legend.push((
+            LegendGlyph::Dashed(TEXT_MUTED),
+            "Target (in its run's colour)".into(),
+        ));
     }
     let below_legend = c.legend(&legend, below_header + 14)?;
     let top = below_legend + 16;
@@ -138,7 +144,13 @@ fn draw_row<DB: DrawingBackend>(
     let (x0, x1) = (OUTER_MARGIN, WIDTH as i32 - OUTER_MARGIN);
     let split = x0 + (x1 - x0) * 58 / 100;
     let title_baseline = y0 + (ASCENT * HEADING_PX) as i32;
-    c.text(&panel.title, (x0, title_baseline), HEADING_PX, TEXT, HPos::Left)?;
+    c.text(
+        &panel.title,
+        (x0, title_baseline),
+        HEADING_PX,
+        TEXT,
+        HPos::Left,
+    )?;
     // The top tick label stands half above the plot: keep it off the title.
     let plot_top = title_baseline + (DESCENT * HEADING_PX) as i32 + 8 + (0.6 * TICK_PX) as i32;
     if y1 - plot_top < 60 {
@@ -187,7 +199,10 @@ fn draw_row<DB: DrawingBackend>(
                 h.percentile(p).map(|d| (d.clamp(xa, xb), p))
             })
             .collect();
-        s.draw_series(LineSeries::new(points, colour(i).stroke_width(if i == 0 { 4 } else { 3 })))?;
+        s.draw_series(LineSeries::new(
+            points,
+            colour(i).stroke_width(if i == 0 { 4 } else { 3 }),
+        ))?;
     }
 
     // Right: one box per run.
@@ -216,12 +231,24 @@ fn draw_row<DB: DrawingBackend>(
         let col = colour(i);
         b.draw_series([
             PathElement::new(vec![(q(10.0), y), (q(90.0), y)], col.stroke_width(2)),
-            PathElement::new(vec![(q(10.0), y - 0.15), (q(10.0), y + 0.15)], col.stroke_width(2)),
-            PathElement::new(vec![(q(90.0), y - 0.15), (q(90.0), y + 0.15)], col.stroke_width(2)),
+            PathElement::new(
+                vec![(q(10.0), y - 0.15), (q(10.0), y + 0.15)],
+                col.stroke_width(2),
+            ),
+            PathElement::new(
+                vec![(q(90.0), y - 0.15), (q(90.0), y + 0.15)],
+                col.stroke_width(2),
+            ),
         ])?;
         b.draw_series([
-            Rectangle::new([(q(25.0), y - 0.28), (q(75.0), y + 0.28)], col.mix(0.25).filled()),
-            Rectangle::new([(q(25.0), y - 0.28), (q(75.0), y + 0.28)], col.stroke_width(2)),
+            Rectangle::new(
+                [(q(25.0), y - 0.28), (q(75.0), y + 0.28)],
+                col.mix(0.25).filled(),
+            ),
+            Rectangle::new(
+                [(q(25.0), y - 0.28), (q(75.0), y + 0.28)],
+                col.stroke_width(2),
+            ),
         ])?;
         b.draw_series([PathElement::new(
             vec![(q(50.0), y - 0.28), (q(50.0), y + 0.28)],

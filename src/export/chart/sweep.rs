@@ -9,8 +9,8 @@ use plotters::style::text_anchor::HPos;
 
 use super::font::{ASCENT, DESCENT};
 use super::style::{
-    AXIS, BACKGROUND, GRID, HEADING_PX, HEIGHT, OI_BLUE, OUTER_MARGIN, TARGET,
-    TEXT, TEXT_MUTED, TICK_PX, WIDTH, tint,
+    AXIS, BACKGROUND, GRID, HEADING_PX, HEIGHT, OI_BLUE, OUTER_MARGIN, TARGET, TEXT, TEXT_MUTED,
+    TICK_PX, WIDTH, tint,
 };
 use super::{Canvas, DrawResult, ImageFormat, LegendGlyph, days, render_to_file};
 
@@ -60,15 +60,34 @@ fn draw<DB: DrawingBackend>(c: &Canvas<'_, DB>, chart: &SweepChart) -> DrawResul
     let mut legend = vec![
         (LegendGlyph::Line(OI_BLUE), "P50 review days".to_string()),
         (LegendGlyph::Dashed(OI_BLUE), "P80".to_string()),
-        (LegendGlyph::Fill(tint(OI_BLUE, 0.75)), "P10 to P90".to_string()),
+        (
+            LegendGlyph::Fill(tint(OI_BLUE, 0.75)),
+            "P10 to P90".to_string(),
+        ),
     ];
-    if chart.panels.iter().any(|p| p.met.iter().any(Option::is_some)) {
-        legend.push((LegendGlyph::Line(TARGET), "% of reviews meeting the target (right)".to_string()));
-        legend.push((LegendGlyph::Dashed(TEXT_MUTED), "% the target asks for".to_string()));
+    if chart
+        .panels
+        .iter()
+        .any(|p| p.met.iter().any(Option::is_some))
+    {
+        legend.push((
+            LegendGlyph::Line(TARGET),
+            "% of reviews meeting the target (right)".to_string(),
+        ));
+        legend.push((
+            LegendGlyph::Dashed(TEXT_MUTED),
+            "% the target asks for".to_string(),
+        ));
     }
     let below_legend = c.legend(&legend, below_header + 14)?;
     let caption_baseline = HEIGHT as i32 - OUTER_MARGIN - (DESCENT * TICK_PX) as i32;
-    c.text(&chart.x_label, (WIDTH as i32 / 2, caption_baseline), TICK_PX, TEXT_MUTED, HPos::Center)?;
+    c.text(
+        &chart.x_label,
+        (WIDTH as i32 / 2, caption_baseline),
+        TICK_PX,
+        TEXT_MUTED,
+        HPos::Center,
+    )?;
     let top = below_legend + 16;
     let bottom = caption_baseline - (ASCENT * TICK_PX) as i32 - 10;
     let n = chart.panels.len().max(1) as i32;
@@ -89,7 +108,11 @@ fn draw_row<DB: DrawingBackend>(
 ) -> DrawResult<(), DB> {
     let (x0, x1) = (OUTER_MARGIN, WIDTH as i32 - OUTER_MARGIN);
     let has_target = p.met.iter().any(Option::is_some);
-    let split = if has_target { x0 + (x1 - x0) * 62 / 100 } else { x1 };
+    let split = if has_target {
+        x0 + (x1 - x0) * 62 / 100
+    } else {
+        x1
+    };
     let title_baseline = y0 + (ASCENT * HEADING_PX) as i32;
     c.text(&p.title, (x0, title_baseline), HEADING_PX, TEXT, HPos::Left)?;
     let plot_top = title_baseline + (DESCENT * HEADING_PX) as i32 + 8 + (0.6 * TICK_PX) as i32;
@@ -97,12 +120,23 @@ fn draw_row<DB: DrawingBackend>(
         return Ok(());
     }
     let xs = &chart.x;
-    let (mut xa, mut xb) = (xs.iter().copied().fold(f64::INFINITY, f64::min), xs.iter().copied().fold(f64::NEG_INFINITY, f64::max));
+    let (mut xa, mut xb) = (
+        xs.iter().copied().fold(f64::INFINITY, f64::min),
+        xs.iter().copied().fold(f64::NEG_INFINITY, f64::max),
+    );
     let pad = if xb > xa { (xb - xa) * 0.04 } else { 0.5 };
     xa -= pad;
     xb += pad;
-    let lo = p.percentiles.iter().map(|q| q[0]).fold(f64::INFINITY, f64::min);
-    let hi = p.percentiles.iter().map(|q| q[3]).fold(f64::NEG_INFINITY, f64::max);
+    let lo = p
+        .percentiles
+        .iter()
+        .map(|q| q[0])
+        .fold(f64::INFINITY, f64::min);
+    let hi = p
+        .percentiles
+        .iter()
+        .map(|q| q[3])
+        .fold(f64::NEG_INFINITY, f64::max);
     let ypad = ((hi - lo) * 0.08).max(2.0);
     let (ya, yb) = ((lo - ypad).max(0.0), hi + ypad);
     let names = chart.x_names.clone();
@@ -117,9 +151,15 @@ fn draw_row<DB: DrawingBackend>(
         }
         None => days(*v),
     };
-    let x_labels = if chart.x_names.is_some() { chart.x.len() * 2 + 1 } else { 8 };
+    let x_labels = if chart.x_names.is_some() {
+        chart.x.len() * 2 + 1
+    } else {
+        8
+    };
 
-    let area = c.root.margin(plot_top, HEIGHT as i32 - y1, x0, WIDTH as i32 - split);
+    let area = c
+        .root
+        .margin(plot_top, HEIGHT as i32 - y1, x0, WIDTH as i32 - split);
     let mut ch = ChartBuilder::on(&area)
         .x_label_area_size(36)
         .y_label_area_size(64)
@@ -142,13 +182,29 @@ fn draw_row<DB: DrawingBackend>(
         .chain(xs.iter().zip(&p.percentiles).rev().map(|(x, q)| (*x, q[0])))
         .collect();
     ch.draw_series([Polygon::new(band, tint(OI_BLUE, 0.75).filled())])?;
-    let line = |k: usize| -> Vec<(f64, f64)> { xs.iter().zip(&p.percentiles).map(|(x, q)| (*x, q[k])).collect() };
-    ch.draw_series(DashedLineSeries::new(line(2), 10, 6, OI_BLUE.stroke_width(3)))?;
+    let line = |k: usize| -> Vec<(f64, f64)> {
+        xs.iter()
+            .zip(&p.percentiles)
+            .map(|(x, q)| (*x, q[k]))
+            .collect()
+    };
+    ch.draw_series(DashedLineSeries::new(
+        line(2),
+        10,
+        6,
+        OI_BLUE.stroke_width(3),
+    ))?;
     ch.draw_series(LineSeries::new(line(1), OI_BLUE.stroke_width(4)))?;
-    ch.draw_series(line(1).into_iter().map(|pt| Circle::new(pt, 6, OI_BLUE.filled())))?;
+    ch.draw_series(
+        line(1)
+            .into_iter()
+            .map(|pt| Circle::new(pt, 6, OI_BLUE.filled())),
+    )?;
 
     if has_target {
-        let area = c.root.margin(plot_top, HEIGHT as i32 - y1, split + 24, WIDTH as i32 - x1);
+        let area = c
+            .root
+            .margin(plot_top, HEIGHT as i32 - y1, split + 24, WIDTH as i32 - x1);
         let mut t = ChartBuilder::on(&area)
             .x_label_area_size(36)
             .y_label_area_size(64)
@@ -170,10 +226,18 @@ fn draw_row<DB: DrawingBackend>(
             .filter_map(|(x, m)| m.map(|m| (*x, m * 100.0)))
             .collect();
         if let Some(r) = p.required {
-            t.draw_series(DashedLineSeries::new([(xa, r), (xb, r)], 10, 6, TEXT_MUTED.stroke_width(2)))?;
+            t.draw_series(DashedLineSeries::new(
+                [(xa, r), (xb, r)],
+                10,
+                6,
+                TEXT_MUTED.stroke_width(2),
+            ))?;
         }
         t.draw_series(LineSeries::new(pts.clone(), TARGET.stroke_width(4)))?;
-        t.draw_series(pts.into_iter().map(|pt| Circle::new(pt, 6, TARGET.filled())))?;
+        t.draw_series(
+            pts.into_iter()
+                .map(|pt| Circle::new(pt, 6, TARGET.filled())),
+        )?;
     }
     Ok(())
 }
