@@ -45,6 +45,9 @@ enum Command {
         /// Scenario files (TOML).
         #[arg(required = true)]
         scenarios: Vec<PathBuf>,
+        /// Override a field: PATH=VALUE, PATH=*FACTOR or PATH=+DAYS (repeatable).
+        #[arg(long = "set", value_name = "PATH=VALUE")]
+        set: Vec<String>,
     },
     /// The deterministic schedule: each stage's dates at its median, the critical path.
     Explain {
@@ -53,7 +56,17 @@ enum Command {
         /// Submission date instead of the scenario's, e.g. 2025-01-15.
         #[arg(long, value_name = "DATE")]
         submitted: Option<NaiveDate>,
+        /// Override a field: PATH=VALUE, PATH=*FACTOR or PATH=+DAYS (repeatable).
+        #[arg(long = "set", value_name = "PATH=VALUE")]
+        set: Vec<String>,
     },
+    /// Paired comparison of variants (or of files) with the baseline: compare.csv and
+    /// compare.png/.svg.
+    Compare(crate::commands::compare::CompareArgs),
+    /// One run per value of a knob: sweep.csv and sweep.png/.svg.
+    Sweep(crate::commands::sweep::SweepArgs),
+    /// The parameters a variant (or --set) changes: path, before, after.
+    Diff(crate::commands::diff::DiffArgs),
     /// Print the JSON Schema of the scenario format.
     Schema,
     /// A calendar's days off in a year, with their names, and its business days.
@@ -92,6 +105,14 @@ struct RunArgs {
     /// Print only errors.
     #[arg(short, long)]
     quiet: bool,
+    /// Override a field: PATH=VALUE, PATH=*FACTOR or PATH=+DAYS (repeatable), e.g.
+    /// normal.team-review.duration=*0.8.
+    #[arg(long = "set", value_name = "PATH=VALUE")]
+    set: Vec<String>,
+    /// Also run this variant of the scenario (repeatable); summary.csv and stages.csv
+    /// get its rows, labelled in the `variant` column.
+    #[arg(long = "variant", value_name = "ID")]
+    variant: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -105,7 +126,7 @@ enum Format {
 }
 
 /// A failure, sorted by exit code.
-enum Failure {
+pub enum Failure {
     /// Bad input; the text is already formatted.
     BadInput(String),
     /// Anything else.
@@ -133,11 +154,15 @@ pub fn main() -> i32 {
     };
     let result = match cli.command {
         Command::Run(args) => run(&args),
-        Command::Check { scenarios } => check(&scenarios),
+        Command::Check { scenarios, set } => check(&scenarios, &set),
         Command::Explain {
             scenario,
             submitted,
-        } => explain(&scenario, submitted),
+            set,
+        } => explain(&scenario, submitted, &set),
+        Command::Compare(args) => crate::commands::compare::compare(&args),
+        Command::Sweep(args) => crate::commands::sweep::sweep(&args),
+        Command::Diff(args) => crate::commands::diff::diff(&args),
         Command::Schema => {
             println!("{}", scenario::json_schema());
             Ok(())
@@ -168,12 +193,25 @@ struct Checked {
     schedules: Vec<PathwayTimes>,
 }
 
-/// Loads every file, reporting the problems of all of them before giving up.
-fn load_all(paths: &[PathBuf], overrides: &Overrides) -> Result<Vec<Checked>, Failure> {
+/// Loads every file, with the `--set` overrides applied, reporting the problems of all
+/// of them before giving up.
+fn load_all(
+    paths: &[PathBuf],
+    overrides: &Overrides,
+    set: &[String],
+) -> Result<Vec<Checked>, Failure> {
+    let set = crate::scenario::variants::parse_set(set).map_err(Failure::BadInput)?;
     let mut loaded = Vec::new();
     let mut errors = String::new();
     for path in paths {
-        match scenario::load(path, overrides) {
+        let with_set = scenario::load(path, overrides).and_then(|mut s| {
+            if !set.is_empty() {
+                let runs = crate::scenario::variants::runs(path, &s, &set, &[], overrides)?;
+                s.model = runs.into_iter().next().expect("the baseline").model;
+            }
+            Ok(s)
+        });
+        match with_set {
             Ok(scenario) => match median_schedules(&scenario.model) {
                 Ok(schedules) => loaded.push(Checked {
                     scenario,
@@ -210,8 +248,8 @@ pub fn median_schedules(
         .collect()
 }
 
-fn check(paths: &[PathBuf]) -> Result<(), Failure> {
-    let loaded = load_all(paths, &Overrides::default())?;
+fn check(paths: &[PathBuf], set: &[String]) -> Result<(), Failure> {
+    let loaded = load_all(paths, &Overrides::default(), set)?;
     for (path, checked) in paths.iter().zip(&loaded) {
         let model = &checked.scenario.model;
         let summary = if model.products.is_empty() {
@@ -233,6 +271,11 @@ fn check(paths: &[PathBuf]) -> Result<(), Failure> {
                 count(model.pathways.len(), "eligible pathway")
             )
         };
+        let variants = &checked.scenario.variants;
+        let summary = match variants.len() {
+            0 => summary,
+            n => format!("{summary}, {}", count(n, "variant")),
+        };
         println!("ok: {} ({summary})", path.display());
     }
     Ok(())
@@ -247,8 +290,8 @@ fn count(n: usize, noun: &str) -> String {
     }
 }
 
-fn explain(path: &Path, submitted: Option<NaiveDate>) -> Result<(), Failure> {
-    let loaded = load_all(&[path.to_path_buf()], &Overrides { submitted })?;
+fn explain(path: &Path, submitted: Option<NaiveDate>, set: &[String]) -> Result<(), Failure> {
+    let loaded = load_all(&[path.to_path_buf()], &Overrides { submitted }, set)?;
     let model = &loaded[0].scenario.model;
     println!("{}", model.title);
     if !model.description.is_empty() {
@@ -281,7 +324,24 @@ fn run(args: &RunArgs) -> Result<(), Failure> {
     let overrides = Overrides {
         submitted: args.submitted,
     };
-    let loaded = load_all(&args.scenarios, &overrides)?;
+    let loaded = load_all(&args.scenarios, &overrides, &args.set)?;
+    let set = crate::scenario::variants::parse_set(&args.set).map_err(Failure::BadInput)?;
+    let mut variant_runs = Vec::new();
+    for (path, checked) in args.scenarios.iter().zip(&loaded) {
+        if args.variant.is_empty() {
+            variant_runs.push(Vec::new());
+            continue;
+        }
+        let runs = crate::scenario::variants::runs(
+            path,
+            &checked.scenario,
+            &set,
+            &args.variant,
+            &overrides,
+        )
+        .map_err(|d| Failure::BadInput(d.to_string()))?;
+        variant_runs.push(runs.into_iter().skip(1).collect());
+    }
     let load_seconds = started.elapsed().as_secs_f64();
     let threads = args
         .threads
@@ -291,7 +351,7 @@ fn run(args: &RunArgs) -> Result<(), Failure> {
         .build()
         .context("cannot start the worker threads")?;
     let several = loaded.len() > 1;
-    for (path, checked) in args.scenarios.iter().zip(&loaded) {
+    for ((path, checked), variants) in args.scenarios.iter().zip(&loaded).zip(&variant_runs) {
         let stem = &checked.scenario.stem;
         let dir = match (&args.output, several) {
             (Some(o), false) => o.clone(),
@@ -305,6 +365,7 @@ fn run(args: &RunArgs) -> Result<(), Failure> {
             dir: &dir,
             threads,
             load_seconds,
+            variants,
         };
         pool.install(|| run_one(&ctx))?;
     }
@@ -318,6 +379,8 @@ struct RunContext<'a> {
     dir: &'a Path,
     threads: usize,
     load_seconds: f64,
+    /// The variants asked for with `--variant`, simulated after the baseline.
+    variants: &'a [crate::scenario::variants::ScenarioRun],
 }
 
 fn run_one(ctx: &RunContext) -> Result<(), Failure> {
@@ -359,12 +422,30 @@ fn run_one(ctx: &RunContext) -> Result<(), Failure> {
         let mut file = w.finish()?;
         file.flush().context("cannot write runs.csv")?;
     }
+    // Variants: the same seed, so their draws pair with the baseline's.
+    let mut variant_results = Vec::new();
+    for v in ctx.variants {
+        let vmc = MonteCarlo {
+            keep_rows: false,
+            iterations: args.iterations.unwrap_or(v.model.iterations),
+            seed: args.seed.unwrap_or(v.model.seed),
+        };
+        let (r, _) = crate::commands::whatif::simulate(ctx.path, &v.model, vmc, false)?;
+        variant_results.push(r);
+    }
     let simulate_seconds = t0.elapsed().as_secs_f64();
 
     let t1 = Instant::now();
     if wants(Format::Csv) {
-        out.write("summary.csv", &summary_csv(model, &results)?)?;
-        out.write("stages.csv", &stages_csv(model, &results)?)?;
+        let mut summaries = vec![("", summary_csv(model, &results)?)];
+        let mut stages = vec![("", stages_csv(model, &results)?)];
+        for (v, r) in ctx.variants.iter().zip(&variant_results) {
+            summaries.push((v.variant.as_str(), summary_csv(&v.model, r)?));
+            stages.push((v.variant.as_str(), stages_csv(&v.model, r)?));
+        }
+        let label = crate::export::variants::label_variants;
+        out.write("summary.csv", &label(&summaries)?)?;
+        out.write("stages.csv", &label(&stages)?)?;
         if !model.products.is_empty() {
             out.write(
                 "eligibility.csv",
@@ -433,7 +514,17 @@ fn run_one(ctx: &RunContext) -> Result<(), Failure> {
         seed: mc.seed,
         iterations: mc.iterations,
         submitted: model.submitted.to_string(),
-        overrides: args.submitted.map(|d| format!("submitted={d}")).into_iter().collect(),
+        overrides: args
+            .submitted
+            .map(|d| format!("submitted={d}"))
+            .into_iter()
+            .chain(args.set.iter().cloned())
+            .chain(
+                ctx.variants
+                    .iter()
+                    .map(|v| format!("variant {}: {}", v.variant, v.overrides.join("; "))),
+            )
+            .collect(),
         threads: ctx.threads,
         generator: "Xoshiro256++; one stream per (seed ^ FNV-1a(pathway id, or product/pathway id), iteration), one per (seed ^ FNV-1a(evidence:product/evidence), iteration) for evidence gaps, seeded by SplitMix64".into(),
         timings: Timings {
@@ -448,6 +539,10 @@ fn run_one(ctx: &RunContext) -> Result<(), Failure> {
     out.commit()?;
     if !args.quiet {
         print_summary(model, &results, &dir, simulate_seconds);
+        for (v, r) in ctx.variants.iter().zip(&variant_results) {
+            println!("variant {}: {}", v.variant, v.title);
+            print_summary(&v.model, r, &dir, simulate_seconds);
+        }
     }
     Ok(())
 }

@@ -3,6 +3,7 @@
 
 pub mod application;
 pub mod monte_carlo;
+pub mod paired;
 pub mod results;
 pub mod rng;
 pub mod schedule;

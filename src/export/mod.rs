@@ -2,6 +2,7 @@
 //! module.
 
 pub mod chart;
+pub mod compare;
 pub mod csv;
 pub mod eligibility;
 pub mod explain;
@@ -9,3 +10,5 @@ pub mod files;
 pub mod fiscal_years;
 pub mod follow_up;
 pub mod manifest;
+pub mod sweep;
+pub mod variants;

@@ -36,6 +36,32 @@ pub struct RawScenario {
     /// Calendars defined in the scenario: a named calendar with days added or removed.
     #[serde(default)]
     pub custom_calendar: Vec<RawCustomCalendar>,
+    /// What-ifs: named sets of overrides on this scenario (see docs/what-if.md).
+    #[serde(default)]
+    pub variant: Vec<RawVariant>,
+}
+
+/// `[[variant]]`: a what-if, as overrides on the scenario in the grammar of `--set`.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawVariant {
+    /// Identifier used on the command line (`--variant`) and in CSV, e.g. `bigger-team`.
+    #[schemars(with = "String")]
+    pub id: Spanned<String>,
+    /// Human title, shown in charts and tables.
+    #[serde(default)]
+    pub title: String,
+    /// The question it asks, and the source of its numbers or that they are assumed.
+    #[serde(default)]
+    pub description: String,
+    /// Another variant whose overrides come first (stacking).
+    #[schemars(with = "Option<String>")]
+    pub based_on: Option<Spanned<String>>,
+    /// Overrides, `PATH=VALUE`, applied in order after those of `based_on`, e.g.
+    /// ["normal.team-review.duration=*0.8"].
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub set: Vec<Spanned<String>>,
 }
 
 /// `[scenario]`: what the file is about and how to run it by default.

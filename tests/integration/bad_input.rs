@@ -222,7 +222,42 @@ const CORPUS: &[(&str, &str, &str)] = &[
     (
         "unknown-top-level-table",
         "5:2",
-        "unknown field `calender`, expected one of `scenario`, `calendar`, `gate`, `pathway`, `evidence`, `product`, `custom_calendar`",
+        "unknown field `calender`, expected one of `scenario`, `calendar`, `gate`, `pathway`, `evidence`, `product`, `custom_calendar`, `variant`",
+    ),
+    (
+        "variant-bad-factor",
+        "16:8",
+        "variant `faster`: `*fast` is not a valid factor",
+    ),
+    (
+        "variant-cycle",
+        "21:12",
+        "variants are based on each other in a cycle: a → b → a",
+    ),
+    (
+        "variant-id-twice",
+        "19:6",
+        "variant id `faster` is used twice",
+    ),
+    (
+        "variant-invalid-result",
+        "16:8",
+        "variant `longer`: triangular `min` (200) must not exceed `max` (150); swap them or correct one of them",
+    ),
+    (
+        "variant-set-without-value",
+        "16:8",
+        "variant `faster`: `p.review.duration` is not PATH=VALUE",
+    ),
+    (
+        "variant-unknown-base",
+        "20:12",
+        "variant `fastr` is not defined",
+    ),
+    (
+        "variant-unknown-path",
+        "16:8",
+        "variant `faster`: `p` has no `reveiw`",
     ),
     ("waits-for-itself", "13:10", "stage `a` waits for itself"),
     (

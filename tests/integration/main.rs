@@ -8,3 +8,4 @@ mod dates;
 mod library;
 mod shipped;
 mod support;
+mod whatif;
