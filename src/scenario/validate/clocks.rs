@@ -7,24 +7,17 @@ use toml::Spanned;
 
 use super::Validator;
 use crate::diagnostic::did_you_mean;
+use crate::model::calendar::custom::CustomCalendar;
 use crate::model::calendar::fiscal::FiscalYear;
 use crate::model::calendar::{BusinessDays, HolidaySet};
 use crate::model::clock::ClockStart;
 use crate::model::{CalendarTable, HORIZON_DAYS};
 use crate::scenario::raw::{RawClockStart, RawCustomCalendar, RawPathway};
 
-/// A calendar defined in the scenario.
-struct Custom {
-    id: String,
-    base: HolidaySet,
-    add: BTreeSet<NaiveDate>,
-    remove: BTreeSet<NaiveDate>,
-}
-
 /// The calendars a scenario can name: the named ones and its custom ones.
 #[derive(Default)]
 pub(super) struct Calendars {
-    custom: Vec<Custom>,
+    custom: Vec<CustomCalendar>,
 }
 
 impl Calendars {
@@ -45,12 +38,14 @@ impl Calendars {
         to: NaiveDate,
     ) -> Option<BTreeSet<NaiveDate>> {
         if let Some(c) = self.custom.iter().find(|c| c.id == name) {
-            let mut days = c.base.holidays_between(from, to);
-            days.extend(c.add.iter().filter(|d| (from..=to).contains(*d)));
-            days.retain(|d| !c.remove.contains(d));
-            return Some(days);
+            return Some(c.holidays_between(from, to));
         }
         HolidaySet::parse(name).map(|s| s.holidays_between(from, to))
+    }
+
+    /// The scenario's custom calendars, in file order.
+    pub(super) fn into_custom(self) -> Vec<CustomCalendar> {
+        self.custom
     }
 
     /// The first year calendar `name` covers, if its rules start somewhere.
@@ -102,7 +97,7 @@ impl Validator {
                 .iter()
                 .filter_map(|d| self.date(d, "a removed day off"))
                 .collect();
-            out.custom.push(Custom {
+            out.custom.push(CustomCalendar {
                 id: id.clone(),
                 base,
                 add,
