@@ -208,7 +208,28 @@ pub fn report_for(
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
+    use crate::model::calendar::BusinessDays;
+
+    proptest! {
+        /// The count `regsim calendar` prints equals the business-day table the
+        /// simulation uses, for every named calendar and any span of days.
+        #[test]
+        fn the_printed_count_is_the_simulations(
+            which in 0usize..HolidaySet::ALL.len(),
+            start in 0i64..30_000,
+            len in 1i64..800,
+        ) {
+            let set = HolidaySet::ALL[which];
+            let first = NaiveDate::from_ymd_opt(1980, 1, 1).unwrap() + chrono::Days::new(start as u64);
+            let last = first + chrono::Days::new(len as u64 - 1);
+            let table = BusinessDays::new(first, len as usize, &set.holidays_between(first, last));
+            let c = count(Calendar::Named(set), first, last);
+            prop_assert_eq!(Some(c.business_days), table.count_business_days(0, len));
+        }
+    }
 
     #[test]
     fn counts_add_up() {
