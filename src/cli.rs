@@ -69,6 +69,10 @@ enum Command {
     Diff(crate::commands::diff::DiffArgs),
     /// Print the JSON Schema of the scenario format.
     Schema,
+    /// A calendar's days off in a year, with their names, and its business days.
+    Calendar(crate::commands::calendar::CalendarArgs),
+    /// A pathway's goal date and milestone dates for a filing date, with the rules applied.
+    Date(crate::commands::date::DateArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -163,6 +167,8 @@ pub fn main() -> i32 {
             println!("{}", scenario::json_schema());
             Ok(())
         }
+        Command::Calendar(args) => crate::commands::calendar::run(&args).map_err(Failure::BadInput),
+        Command::Date(args) => crate::commands::date::run(&args).map_err(Failure::BadInput),
     };
     match result {
         Ok(()) => EXIT_OK,
@@ -452,6 +458,9 @@ fn run_one(ctx: &RunContext) -> Result<(), Failure> {
                 &crate::export::follow_up::follow_up_csv(model, &results)?,
             )?;
         }
+        if let Some(bytes) = crate::export::fiscal_years::fiscal_years_csv(model, &results)? {
+            out.write("fiscal_years.csv", &bytes)?;
+        }
     }
     let schedules = &ctx.checked.schedules;
     for (format, ext, wanted) in [
@@ -463,6 +472,10 @@ fn run_one(ctx: &RunContext) -> Result<(), Failure> {
             chart::render_distribution(model, &results, format, &p)?;
             let p = out.stage(&format!("timeline.{ext}"));
             chart::render_timeline(model, schedules, &results, format, &p)?;
+            if model.fiscal_year.is_some() {
+                let p = out.stage(&format!("fiscal_years.{ext}"));
+                chart::fiscal::render_fiscal_years(model, &results, format, &p)?;
+            }
         }
     }
     let export_seconds = t1.elapsed().as_secs_f64();
@@ -476,6 +489,9 @@ fn run_one(ctx: &RunContext) -> Result<(), Failure> {
         if model.pathways.iter().any(|p| p.follow_up.is_some()) {
             files.push("follow_up.csv".into());
         }
+        if model.fiscal_year.is_some() {
+            files.push("fiscal_years.csv".into());
+        }
     }
     if args.runs {
         files.push("runs.csv".into());
@@ -483,6 +499,9 @@ fn run_one(ctx: &RunContext) -> Result<(), Failure> {
     for (f, ext) in [(Format::Png, "png"), (Format::Svg, "svg")] {
         if wants(f) {
             files.extend([format!("distribution.{ext}"), format!("timeline.{ext}")]);
+            if model.fiscal_year.is_some() {
+                files.push(format!("fiscal_years.{ext}"));
+            }
         }
     }
     files.push("manifest.json".into());
@@ -612,6 +631,14 @@ fn print_summary(model: &Model, results: &RunResults, dir: &Path, seconds: f64) 
                 .map(|(o, c)| format!("{} {:.1}%", o.as_str(), c as f64 * 100.0 / n))
                 .collect();
             println!("  {name}, then {}: {}", f.title, shares.join(", "));
+        }
+    }
+    for ((_, r), name) in model.pathways.iter().zip(&results.pathways).zip(&names) {
+        if r.withdrawn > 0 {
+            let share = r.withdrawn as f64 * 100.0 / results.iterations.max(1) as f64;
+            println!(
+                "  {name}: {share:.1}% withdrawn (a clock stop past its limit; not in the days above)"
+            );
         }
     }
     println!(

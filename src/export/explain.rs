@@ -34,6 +34,9 @@ pub fn schedule_table(model: &Model, pathway: usize, times: &PathwayTimes) -> St
         submitted,
         submitted.format("%a")
     );
+    if let Some(rule) = &p.clock_start {
+        let _ = writeln!(out, "{}", rule.explain(submitted));
+    }
     let mut rows = vec![
         [
             "stage", "clock", "counts", "start", "end", "days", "critical",
@@ -55,8 +58,8 @@ pub fn schedule_table(model: &Model, pathway: usize, times: &PathwayTimes) -> St
             )
         };
         let counts = match s.gate {
-            Some(g) => format!("{} days, gate {}", s.days.as_str(), model.gates[g].id),
-            None => format!("{} days", s.days.as_str()),
+            Some(g) => format!("{}, gate {}", model.counts_text(s), model.gates[g].id),
+            None => model.counts_text(s),
         };
         rows.push([
             s.id.clone(),
@@ -89,6 +92,13 @@ pub fn schedule_table(model: &Model, pathway: usize, times: &PathwayTimes) -> St
             }
         }
         let _ = writeln!(out, "{}", line.trim_end());
+    }
+    if times.withdrawn {
+        let _ = writeln!(
+            out,
+            "withdrawn: at the medians an applicant's clock stop runs past its limit"
+        );
+        return out;
     }
     let approval = model.date_of(times.approval_day() as i64);
     let _ = writeln!(

@@ -7,6 +7,7 @@ pub mod csv;
 pub mod eligibility;
 pub mod explain;
 pub mod files;
+pub mod fiscal_years;
 pub mod follow_up;
 pub mod manifest;
 pub mod sweep;

@@ -13,7 +13,9 @@
 //! leaves the previous chart as it was.
 
 pub mod compare;
+pub mod dates;
 pub mod distribution;
+pub mod fiscal;
 pub mod font;
 pub mod style;
 pub mod sweep;
