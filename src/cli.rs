@@ -526,7 +526,7 @@ fn run_one(ctx: &RunContext) -> Result<(), Failure> {
             )
             .collect(),
         threads: ctx.threads,
-        generator: "Xoshiro256++; one stream per (seed ^ FNV-1a(pathway id, or product/pathway id), iteration), one per (seed ^ FNV-1a(evidence:product/evidence), iteration) for evidence gaps, seeded by SplitMix64".into(),
+        generator: crate::export::manifest::GENERATOR.into(),
         timings: Timings {
             load_seconds: ctx.load_seconds,
             simulate_seconds,

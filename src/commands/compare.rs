@@ -112,9 +112,10 @@ pub fn pool(threads: Option<usize>) -> Result<rayon::ThreadPool, Failure> {
 pub fn compare(args: &CompareArgs) -> Result<(), Failure> {
     check_sampling(args.iterations, args.threads)?;
     let set = parse_set(&args.set).map_err(Failure::BadInput)?;
+    let load_started = Instant::now();
     let first = &args.scenarios[0];
     let mut runs: Vec<(String, ScenarioRun)> = Vec::new();
-    let base_loaded;
+    let mut loaded_all = Vec::new();
     if args.scenarios.len() == 1 {
         let loaded = scenario::load(first, &Overrides::default())
             .map_err(|d| Failure::BadInput(d.to_string()))?;
@@ -130,7 +131,7 @@ pub fn compare(args: &CompareArgs) -> Result<(), Failure> {
             )));
         }
         let (loaded, list) = load_runs(first, &set, &ids, &Overrides::default())?;
-        base_loaded = loaded;
+        loaded_all.push(loaded);
         runs.extend(list.into_iter().map(|r| (r.variant.clone(), r)));
     } else {
         if !args.variant.is_empty() {
@@ -138,7 +139,6 @@ pub fn compare(args: &CompareArgs) -> Result<(), Failure> {
                 "error: --variant picks variants of one file; with several files the first is compared with each of the others\n".into(),
             ));
         }
-        let mut loaded_first = None;
         let mut errors = String::new();
         for path in &args.scenarios {
             match load_runs(path, &set, &[], &Overrides::default()) {
@@ -150,7 +150,7 @@ pub fn compare(args: &CompareArgs) -> Result<(), Failure> {
                         loaded.stem.clone()
                     };
                     runs.push((label, run));
-                    loaded_first.get_or_insert(loaded);
+                    loaded_all.push(loaded);
                 }
                 Err(Failure::BadInput(e)) => errors.push_str(&e),
                 Err(e) => return Err(e),
@@ -159,7 +159,6 @@ pub fn compare(args: &CompareArgs) -> Result<(), Failure> {
         if !errors.is_empty() {
             return Err(Failure::BadInput(errors));
         }
-        base_loaded = loaded_first.expect("at least one file");
         let stems: Vec<&str> = runs.iter().skip(1).map(|(l, _)| l.as_str()).collect();
         if let Some(dup) = stems
             .iter()
@@ -180,10 +179,22 @@ pub fn compare(args: &CompareArgs) -> Result<(), Failure> {
         seed: args.seed,
     };
     let base_seed = args.seed.unwrap_or(base_model.seed);
-    let pool = pool(args.threads)?;
+    let base_loaded = &loaded_all[0];
+    let threads = args
+        .threads
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let pool = pool(Some(threads))?;
+    let dir = super::whatif::output_dir(&args.output, base_loaded, "compare");
+    // Open the folder before the long work, so that a bad path fails at once.
+    let mut out = OutputFolder::open(&dir)?;
+    let load_seconds = load_started.elapsed().as_secs_f64();
     let started = Instant::now();
     let mut simulated = Vec::new();
+    let mut overrides: Vec<String> = args.set.clone();
     for (label, run) in runs {
+        if !label.is_empty() && !several_files {
+            overrides.push(format!("variant {label}: {}", run.overrides.join("; ")));
+        }
         let mut mc: MonteCarlo = sampling.for_model(&run.model, true);
         if several_files {
             mc.seed = base_seed;
@@ -198,16 +209,13 @@ pub fn compare(args: &CompareArgs) -> Result<(), Failure> {
     }
     let seconds = started.elapsed().as_secs_f64();
 
+    let export_started = Instant::now();
     let rows = pool.install(|| rows(&simulated));
-    let dir = args.output.clone().unwrap_or_else(|| {
-        std::path::Path::new("output")
-            .join(&base_loaded.stem)
-            .join("compare")
-    });
-    let mut out = OutputFolder::open(&dir)?;
     let base = &simulated[0];
+    let mut files = Vec::new();
     if args.format.contains(&Output::Csv) {
         out.write("compare.csv", &compare_csv(&base.run.model.name, &rows)?)?;
+        files.push("compare.csv".to_string());
     }
     let chart = chart(&simulated);
     for (wanted, format) in [
@@ -215,10 +223,35 @@ pub fn compare(args: &CompareArgs) -> Result<(), Failure> {
         (Output::Svg, ImageFormat::Svg),
     ] {
         if args.format.contains(&wanted) {
-            let p = out.stage(&format!("compare.{}", format.extension()));
+            let name = format!("compare.{}", format.extension());
+            let p = out.stage(&name);
             render_compare(&chart, format, &p)?;
+            files.push(name);
         }
     }
+    let manifest = super::whatif::manifest(super::whatif::ManifestFacts {
+        scenarios: args
+            .scenarios
+            .iter()
+            .map(PathBuf::as_path)
+            .zip(&loaded_all)
+            .collect(),
+        mc: MonteCarlo {
+            iterations: base.results.iterations,
+            seed: base.results.seed,
+            keep_rows: true,
+        },
+        submitted: base.run.model.submitted.to_string(),
+        overrides,
+        threads,
+        timings: crate::export::manifest::Timings {
+            load_seconds,
+            simulate_seconds: seconds,
+            export_seconds: export_started.elapsed().as_secs_f64(),
+        },
+        files,
+    });
+    out.write("manifest.json", &manifest)?;
     let dir = out.dir().to_path_buf();
     out.commit()?;
     if !args.quiet {

@@ -182,6 +182,7 @@ pub fn sweep(args: &SweepArgs) -> Result<(), Failure> {
         })
         .collect::<Result<_, _>>()?;
 
+    let load_started = Instant::now();
     let path = &args.scenario;
     let loaded = scenario::load(path, &Overrides::default())
         .map_err(|d| Failure::BadInput(d.to_string()))?;
@@ -199,12 +200,20 @@ pub fn sweep(args: &SweepArgs) -> Result<(), Failure> {
             })?;
         models.push(model);
     }
-    // One seed and iteration count for every value: the scenario's as written.
+    // One seed and iteration count for every value: `-n` and `--seed`, else the
+    // scenario's (unless the knob is the seed or the iterations themselves).
     let sampling = Sampling {
-        iterations: Some(args.iterations.unwrap_or(loaded.model.iterations)),
-        seed: Some(args.seed.unwrap_or(loaded.model.seed)),
+        iterations: args.iterations,
+        seed: args.seed,
     };
-    let pool = pool(args.threads)?;
+    let threads = args
+        .threads
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let pool = pool(Some(threads))?;
+    let dir = super::whatif::output_dir(&args.output, &loaded, "sweep");
+    // Open the folder before the long work, so that a bad path fails at once.
+    let mut out = OutputFolder::open(&dir)?;
+    let load_seconds = load_started.elapsed().as_secs_f64();
     let started = Instant::now();
     let mut results = Vec::new();
     for m in &models {
@@ -225,14 +234,11 @@ pub fn sweep(args: &SweepArgs) -> Result<(), Failure> {
             results,
         })
         .collect();
-    let dir = args.output.clone().unwrap_or_else(|| {
-        std::path::Path::new("output")
-            .join(&loaded.stem)
-            .join("sweep")
-    });
-    let mut out = OutputFolder::open(&dir)?;
+    let export_started = Instant::now();
+    let mut files = Vec::new();
     if args.format.contains(&Output::Csv) {
         out.write("sweep.csv", &sweep_csv(&knob.path, &points)?)?;
+        files.push("sweep.csv".to_string());
     }
     let chart = chart(&loaded.model.title, &knob, &models, &results);
     for (wanted, format) in [
@@ -240,10 +246,26 @@ pub fn sweep(args: &SweepArgs) -> Result<(), Failure> {
         (Output::Svg, ImageFormat::Svg),
     ] {
         if args.format.contains(&wanted) {
-            let p = out.stage(&format!("sweep.{}", format.extension()));
+            let name = format!("sweep.{}", format.extension());
+            let p = out.stage(&name);
             render_sweep(&chart, format, &p)?;
+            files.push(name);
         }
     }
+    let manifest = super::whatif::manifest(super::whatif::ManifestFacts {
+        scenarios: vec![(path.as_path(), &loaded)],
+        mc: sampling.for_model(&models[0], false),
+        submitted: models[0].submitted.to_string(),
+        overrides: args.set.clone(),
+        threads,
+        timings: crate::export::manifest::Timings {
+            load_seconds,
+            simulate_seconds: seconds,
+            export_seconds: export_started.elapsed().as_secs_f64(),
+        },
+        files,
+    });
+    out.write("manifest.json", &manifest)?;
     let dir = out.dir().to_path_buf();
     out.commit()?;
     if !args.quiet {
@@ -339,12 +361,16 @@ fn chart(title: &str, knob: &Knob, models: &[Model], results: &[RunResults]) -> 
 }
 
 fn print_table(title: &str, knob: &Knob, models: &[Model], results: &[RunResults], seconds: f64) {
+    let seeds = if results.iter().all(|r| r.seed == results[0].seed) {
+        format!("seed {}", results[0].seed)
+    } else {
+        "the seed set by the knob".to_string()
+    };
     println!(
-        "{title}: sweep of {} over {} values, {} iterations each, seed {}, {:.2} s",
+        "{title}: sweep of {} over {} values, {} iterations each, {seeds}, {:.2} s",
         knob.path,
         knob.values.len(),
         results[0].iterations,
-        results[0].seed,
         seconds
     );
     let base = &models[0];

@@ -144,11 +144,57 @@ pub fn run_variants(
         .collect()
 }
 
-/// The output folder: `-o DIR`, else `output/<file name>`.
-pub fn output_dir(output: &Option<PathBuf>, loaded: &LoadedScenario) -> PathBuf {
+/// The output folder: `-o DIR`, else `output/<file name>/<command>`.
+pub fn output_dir(output: &Option<PathBuf>, loaded: &LoadedScenario, command: &str) -> PathBuf {
     output
         .clone()
-        .unwrap_or_else(|| Path::new("output").join(&loaded.stem))
+        .unwrap_or_else(|| Path::new("output").join(&loaded.stem).join(command))
+}
+
+/// What a what-if command's manifest.json records.
+pub struct ManifestFacts<'a> {
+    /// The scenario files read, with their loaded forms.
+    pub scenarios: Vec<(&'a Path, &'a LoadedScenario)>,
+    /// The seed and iterations of the baseline (every run's, unless a variant sets its
+    /// own seed).
+    pub mc: MonteCarlo,
+    /// The baseline's submission date.
+    pub submitted: String,
+    /// Every override, as written, with the run it belongs to.
+    pub overrides: Vec<String>,
+    /// Worker threads.
+    pub threads: usize,
+    /// Seconds per phase.
+    pub timings: crate::export::manifest::Timings,
+    /// Files written (manifest.json is added).
+    pub files: Vec<String>,
+}
+
+/// manifest.json of a what-if command, so that its figures trace back to their inputs.
+pub fn manifest(f: ManifestFacts) -> Vec<u8> {
+    use crate::export::manifest::{GENERATOR, Manifest, ScenarioRecord};
+    let mut files = f.files;
+    files.push("manifest.json".into());
+    Manifest {
+        regsim_version: env!("CARGO_PKG_VERSION").into(),
+        scenarios: f
+            .scenarios
+            .iter()
+            .map(|(p, l)| ScenarioRecord {
+                path: p.display().to_string(),
+                sha256: l.sha256.clone(),
+            })
+            .collect(),
+        seed: f.mc.seed,
+        iterations: f.mc.iterations,
+        submitted: f.submitted,
+        overrides: f.overrides,
+        threads: f.threads,
+        generator: GENERATOR.into(),
+        timings: f.timings,
+        files,
+    }
+    .to_json()
 }
 
 #[cfg(test)]
