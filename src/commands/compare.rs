@@ -284,8 +284,28 @@ fn rows(sim: &[Simulated]) -> Vec<CompareRow> {
     let base = &sim[0];
     let mut rows = Vec::new();
     for v in &sim[1..] {
+        // A pathway open in one run only (a variant that changes eligibility): its
+        // own percentiles, the other side's columns empty.
+        for (bi, bp) in base.run.model.pathways.iter().enumerate() {
+            if same_pathway(&v.run.model, &base.run.model, bp).is_none() {
+                rows.extend(one_sided(
+                    &v.label,
+                    &base.run.model,
+                    bp,
+                    &base.per.values[bi],
+                    false,
+                ));
+            }
+        }
         for (vi, vp) in v.run.model.pathways.iter().enumerate() {
             let Some((bi, bp)) = same_pathway(&base.run.model, &v.run.model, vp) else {
+                rows.extend(one_sided(
+                    &v.label,
+                    &v.run.model,
+                    vp,
+                    &v.per.values[vi],
+                    true,
+                ));
                 continue;
             };
             let bs: Vec<&[u32]> = base.per.values[bi].iter().map(Vec::as_slice).collect();
@@ -309,6 +329,62 @@ fn rows(sim: &[Simulated]) -> Vec<CompareRow> {
         }
     }
     rows
+}
+
+/// Rows for a pathway that only the variant (`in_variant`) or only the baseline has.
+fn one_sided(
+    label: &str,
+    model: &Model,
+    p: &Pathway,
+    values: &[Vec<u32>; 4],
+    in_variant: bool,
+) -> Vec<CompareRow> {
+    let none = paired::Interval {
+        estimate: f64::NAN,
+        low: f64::NAN,
+        high: f64::NAN,
+    };
+    METRICS
+        .iter()
+        .zip(values)
+        .filter(|(_, v)| !v.is_empty())
+        .map(|(metric, v)| {
+            let h = |q: f64| {
+                let mut hist = crate::engine::stats::DayHistogram::new();
+                v.iter().for_each(|&d| hist.add(d));
+                hist.percentile(q).unwrap_or(f64::NAN)
+            };
+            let (p50, p80) = (h(50.0), h(80.0));
+            let side = |x: f64| {
+                if in_variant {
+                    (f64::NAN, x)
+                } else {
+                    (x, f64::NAN)
+                }
+            };
+            let t = target(p, *metric, v);
+            CompareRow {
+                variant: label.to_string(),
+                product: p.product_id(model).to_string(),
+                pathway: p.id.clone(),
+                metric: *metric,
+                paired: Paired {
+                    iterations: v.len() as u64,
+                    baseline_p50: side(p50).0,
+                    variant_p50: side(p50).1,
+                    p50_change: none,
+                    baseline_p80: side(p80).0,
+                    variant_p80: side(p80).1,
+                    p80_change: none,
+                    mean_change: none,
+                    faster_share: f64::NAN,
+                    slower_share: f64::NAN,
+                },
+                baseline_target: if in_variant { None } else { t },
+                variant_target: if in_variant { t } else { None },
+            }
+        })
+        .collect()
 }
 
 /// Whether any run's review days differ from the baseline's in some iteration.
@@ -410,8 +486,15 @@ fn signed(x: f64) -> String {
     }
 }
 
+/// Days as the table shows them: "-" for a pathway the run does not have.
+fn days(x: f64) -> String {
+    if x.is_nan() { "-".into() } else { num(x) }
+}
+
 fn interval(i: &paired::Interval) -> String {
-    if i.low.is_finite() {
+    if i.estimate.is_nan() {
+        "-".into()
+    } else if i.low.is_finite() {
         format!(
             "{} ({} to {})",
             signed(i.estimate),
@@ -433,7 +516,8 @@ fn print_table(sim: &[Simulated], rows: &[CompareRow], seconds: f64) {
         .iter()
         .filter(|r| r.metric == Metric::ReviewDays)
         .filter(|r| {
-            r.paired.faster_share + r.paired.slower_share > 0.0
+            // NaN for a pathway in one run only: shown too.
+            r.paired.faster_share + r.paired.slower_share != 0.0
                 || r.baseline_target != r.variant_target
         })
         .collect();
@@ -468,11 +552,15 @@ fn print_table(sim: &[Simulated], rows: &[CompareRow], seconds: f64) {
             [
                 r.variant.clone(),
                 pathway,
-                format!("{} → {}", num(p.baseline_p50), num(p.variant_p50)),
+                format!("{} → {}", days(p.baseline_p50), days(p.variant_p50)),
                 interval(&p.p50_change),
-                format!("{} → {}", num(p.baseline_p80), num(p.variant_p80)),
+                format!("{} → {}", days(p.baseline_p80), days(p.variant_p80)),
                 interval(&p.p80_change),
-                format!("{:.1}%", p.faster_share * 100.0),
+                if p.faster_share.is_nan() {
+                    "-".to_string()
+                } else {
+                    format!("{:.1}%", p.faster_share * 100.0)
+                },
                 target,
             ]
         })

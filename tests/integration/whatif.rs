@@ -489,3 +489,39 @@ fn the_readme_worked_what_if_is_the_binarys_output() {
         }
     }
 }
+
+#[test]
+fn a_pathway_opened_by_a_change_of_eligibility_is_reported_on_its_own() {
+    // Approved overseas, the antiviral may take special approval (Art. 14-3).
+    let work = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(
+        crate::support::repo_root().join("scenarios/japan/covid-2022.toml"),
+    )
+    .unwrap();
+    let b = work.path().join("overseas.toml");
+    std::fs::write(
+        &b,
+        text.replacen("approved_overseas = false", "approved_overseas = true", 1),
+    )
+    .unwrap();
+    let out = work.path().join("out");
+    regsim()
+        .args(["compare", "scenarios/japan/covid-2022.toml"])
+        .arg(&b)
+        .args(["--quiet", "-n", "2000", "--format", "csv", "-o"])
+        .arg(&out)
+        .assert()
+        .success();
+    let (h, rows) = read_csv(&out.join("compare.csv"));
+    let r = rows
+        .iter()
+        .find(|r| {
+            col(&h, r, "product") == "antiviral"
+                && col(&h, r, "pathway") == "special"
+                && col(&h, r, "metric") == "review_days"
+        })
+        .expect("a row for the newly open route");
+    assert_eq!(col(&h, r, "baseline_p50"), "");
+    assert!(col(&h, r, "variant_p50").parse::<f64>().unwrap() > 0.0);
+    assert_eq!(col(&h, r, "p50_change"), "");
+}
