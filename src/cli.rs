@@ -538,8 +538,12 @@ fn run_one(ctx: &RunContext) -> Result<(), Failure> {
     let dir = out.dir().to_path_buf();
     out.commit()?;
     if !args.quiet {
+        if !args.set.is_empty() {
+            println!("with --set {}", args.set.join(" --set "));
+        }
         print_summary(model, &results, &dir, simulate_seconds);
         for (v, r) in ctx.variants.iter().zip(&variant_results) {
+            println!();
             println!("variant {}: {}", v.variant, v.title);
             print_summary(&v.model, r, &dir, simulate_seconds);
         }
