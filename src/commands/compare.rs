@@ -11,10 +11,9 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
-use anyhow::Context;
-use clap::ValueEnum;
-
-use super::whatif::{PerIteration, Sampling, load_runs, simulate};
+use super::whatif::{
+    Output, PerIteration, RunOptions, Sampling, check_sampling, load_runs, pool, simulate,
+};
 use crate::cli::Failure;
 use crate::engine::monte_carlo::MonteCarlo;
 use crate::engine::paired::{self, Paired};
@@ -25,7 +24,6 @@ use crate::export::compare::{CompareRow, compare_csv};
 use crate::export::csv::num;
 use crate::export::files::OutputFolder;
 use crate::model::{Model, Pathway, TargetClock};
-use crate::scenario::validate::MAX_ITERATIONS;
 use crate::scenario::variants::{ScenarioRun, parse_set};
 use crate::scenario::{self, Overrides};
 
@@ -44,35 +42,9 @@ pub struct CompareArgs {
     /// PATH=*FACTOR or PATH=+DAYS (repeatable).
     #[arg(long = "set", value_name = "PATH=VALUE")]
     pub set: Vec<String>,
-    /// Output folder [default: output/<scenario file name>/compare].
-    #[arg(short, long, value_name = "DIR")]
-    pub output: Option<PathBuf>,
-    /// Monte Carlo iterations [default: the baseline's].
-    #[arg(short = 'n', long, value_name = "N")]
-    pub iterations: Option<u64>,
-    /// Random seed [default: the baseline's].
-    #[arg(long, value_name = "N")]
-    pub seed: Option<u64>,
-    /// Which outputs to write.
-    #[arg(long, value_delimiter = ',', default_value = "csv,png,svg")]
-    pub format: Vec<Output>,
-    /// Worker threads [default: all cores]. Results do not depend on it.
-    #[arg(long, value_name = "N")]
-    pub threads: Option<usize>,
-    /// Print only errors.
-    #[arg(short, long)]
-    pub quiet: bool,
-}
-
-/// An output of `compare` and `sweep`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Output {
-    /// The CSV table.
-    Csv,
-    /// The chart as PNG.
-    Png,
-    /// The chart as SVG.
-    Svg,
+    /// Output, sampling and threads.
+    #[command(flatten)]
+    pub options: RunOptions,
 }
 
 /// One simulated run.
@@ -83,34 +55,9 @@ struct Simulated {
     per: PerIteration,
 }
 
-/// Checks `-n` and `--threads` as `run` does.
-pub fn check_sampling(iterations: Option<u64>, threads: Option<usize>) -> Result<(), Failure> {
-    if let Some(n) = iterations.filter(|&n| n == 0 || n > MAX_ITERATIONS) {
-        return Err(Failure::BadInput(format!(
-            "error: --iterations must be between 1 and {MAX_ITERATIONS}, not {n}\n"
-        )));
-    }
-    if threads == Some(0) {
-        return Err(Failure::BadInput(
-            "error: --threads must be at least 1\n".into(),
-        ));
-    }
-    Ok(())
-}
-
-/// A rayon pool of `threads` workers (all cores by default).
-pub fn pool(threads: Option<usize>) -> Result<rayon::ThreadPool, Failure> {
-    let threads =
-        threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
-    Ok(rayon::ThreadPoolBuilder::new()
-        .num_threads(threads)
-        .build()
-        .context("cannot start the worker threads")?)
-}
-
 /// Runs `regsim compare`.
 pub fn compare(args: &CompareArgs) -> Result<(), Failure> {
-    check_sampling(args.iterations, args.threads)?;
+    check_sampling(args.options.iterations, args.options.threads)?;
     let set = parse_set(&args.set).map_err(Failure::BadInput)?;
     let load_started = Instant::now();
     let first = &args.scenarios[0];
@@ -175,16 +122,14 @@ pub fn compare(args: &CompareArgs) -> Result<(), Failure> {
     let several_files = args.scenarios.len() > 1;
     let base_model = &runs[0].1.model;
     let sampling = Sampling {
-        iterations: Some(args.iterations.unwrap_or(base_model.iterations)),
-        seed: args.seed,
+        iterations: Some(args.options.iterations.unwrap_or(base_model.iterations)),
+        seed: args.options.seed,
     };
-    let base_seed = args.seed.unwrap_or(base_model.seed);
+    let base_seed = args.options.seed.unwrap_or(base_model.seed);
     let base_loaded = &loaded_all[0];
-    let threads = args
-        .threads
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
-    let pool = pool(Some(threads))?;
-    let dir = super::whatif::output_dir(&args.output, base_loaded, "compare");
+    let threads = args.options.thread_count();
+    let pool = pool(threads)?;
+    let dir = super::whatif::output_dir(&args.options.output, base_loaded, "compare");
     // Open the folder before the long work, so that a bad path fails at once.
     let mut out = OutputFolder::open(&dir)?;
     let load_seconds = load_started.elapsed().as_secs_f64();
@@ -213,7 +158,7 @@ pub fn compare(args: &CompareArgs) -> Result<(), Failure> {
     let rows = pool.install(|| rows(&simulated));
     let base = &simulated[0];
     let mut files = Vec::new();
-    if args.format.contains(&Output::Csv) {
+    if args.options.format.contains(&Output::Csv) {
         out.write("compare.csv", &compare_csv(&base.run.model.name, &rows)?)?;
         files.push("compare.csv".to_string());
     }
@@ -222,7 +167,7 @@ pub fn compare(args: &CompareArgs) -> Result<(), Failure> {
         (Output::Png, ImageFormat::Png),
         (Output::Svg, ImageFormat::Svg),
     ] {
-        if args.format.contains(&wanted) {
+        if args.options.format.contains(&wanted) {
             let name = format!("compare.{}", format.extension());
             let p = out.stage(&name);
             render_compare(&chart, format, &p)?;
@@ -254,7 +199,7 @@ pub fn compare(args: &CompareArgs) -> Result<(), Failure> {
     out.write("manifest.json", &manifest)?;
     let dir = out.dir().to_path_buf();
     out.commit()?;
-    if !args.quiet {
+    if !args.options.quiet {
         print_table(&simulated, &rows, seconds);
         println!("  outputs in {}", dir.display());
     }

@@ -11,8 +11,7 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
-use super::compare::{Output, check_sampling, pool};
-use super::whatif::{Sampling, simulate};
+use super::whatif::{Output, RunOptions, Sampling, check_sampling, pool, simulate};
 use crate::cli::Failure;
 use crate::engine::results::RunResults;
 use crate::export::chart::ImageFormat;
@@ -37,24 +36,9 @@ pub struct SweepArgs {
     /// +START:END:STEP to add days), and any fixed overrides PATH=VALUE (repeatable).
     #[arg(long = "set", value_name = "PATH=VALUES", required = true)]
     pub set: Vec<String>,
-    /// Output folder [default: output/<scenario file name>/sweep].
-    #[arg(short, long, value_name = "DIR")]
-    pub output: Option<PathBuf>,
-    /// Monte Carlo iterations per value [default: the scenario's].
-    #[arg(short = 'n', long, value_name = "N")]
-    pub iterations: Option<u64>,
-    /// Random seed [default: the scenario's].
-    #[arg(long, value_name = "N")]
-    pub seed: Option<u64>,
-    /// Which outputs to write.
-    #[arg(long, value_delimiter = ',', default_value = "csv,png,svg")]
-    pub format: Vec<Output>,
-    /// Worker threads [default: all cores]. Results do not depend on it.
-    #[arg(long, value_name = "N")]
-    pub threads: Option<usize>,
-    /// Print only errors.
-    #[arg(short, long)]
-    pub quiet: bool,
+    /// Output, sampling and threads.
+    #[command(flatten)]
+    pub options: RunOptions,
 }
 
 /// A knob: its path and the values it takes, each as written after `=`.
@@ -144,7 +128,7 @@ pub fn parse_knob(arg: &str) -> Result<Option<Knob>, String> {
 
 /// Runs `regsim sweep`.
 pub fn sweep(args: &SweepArgs) -> Result<(), Failure> {
-    check_sampling(args.iterations, args.threads)?;
+    check_sampling(args.options.iterations, args.options.threads)?;
     let mut knob = None;
     let mut fixed = Vec::new();
     for arg in &args.set {
@@ -203,14 +187,12 @@ pub fn sweep(args: &SweepArgs) -> Result<(), Failure> {
     // One seed and iteration count for every value: `-n` and `--seed`, else the
     // scenario's (unless the knob is the seed or the iterations themselves).
     let sampling = Sampling {
-        iterations: args.iterations,
-        seed: args.seed,
+        iterations: args.options.iterations,
+        seed: args.options.seed,
     };
-    let threads = args
-        .threads
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
-    let pool = pool(Some(threads))?;
-    let dir = super::whatif::output_dir(&args.output, &loaded, "sweep");
+    let threads = args.options.thread_count();
+    let pool = pool(threads)?;
+    let dir = super::whatif::output_dir(&args.options.output, &loaded, "sweep");
     // Open the folder before the long work, so that a bad path fails at once.
     let mut out = OutputFolder::open(&dir)?;
     let load_seconds = load_started.elapsed().as_secs_f64();
@@ -236,7 +218,7 @@ pub fn sweep(args: &SweepArgs) -> Result<(), Failure> {
         .collect();
     let export_started = Instant::now();
     let mut files = Vec::new();
-    if args.format.contains(&Output::Csv) {
+    if args.options.format.contains(&Output::Csv) {
         out.write("sweep.csv", &sweep_csv(&knob.path, &points)?)?;
         files.push("sweep.csv".to_string());
     }
@@ -245,7 +227,7 @@ pub fn sweep(args: &SweepArgs) -> Result<(), Failure> {
         (Output::Png, ImageFormat::Png),
         (Output::Svg, ImageFormat::Svg),
     ] {
-        if args.format.contains(&wanted) {
+        if args.options.format.contains(&wanted) {
             let name = format!("sweep.{}", format.extension());
             let p = out.stage(&name);
             render_sweep(&chart, format, &p)?;
@@ -268,7 +250,7 @@ pub fn sweep(args: &SweepArgs) -> Result<(), Failure> {
     out.write("manifest.json", &manifest)?;
     let dir = out.dir().to_path_buf();
     out.commit()?;
-    if !args.quiet {
+    if !args.options.quiet {
         print_table(&loaded.model.title, &knob, &models, &results, seconds);
         println!("  outputs in {}", dir.display());
     }
