@@ -164,10 +164,12 @@ fn draw_row<DB: DrawingBackend>(
     // About one label per 40 px of height, as the other charts.
     let y_labels = (((y1 - plot_top - 36) / 40) as usize).clamp(2, 5);
     // Words on the narrower right panel only when each has room.
-    let widest = chart
-        .x_names
-        .as_ref()
-        .map_or(0, |n| n.iter().map(|w| super::font::text_width(w, TICK_PX)).max().unwrap_or(0));
+    let widest = chart.x_names.as_ref().map_or(0, |n| {
+        n.iter()
+            .map(|w| super::font::text_width(w, TICK_PX))
+            .max()
+            .unwrap_or(0)
+    });
 
     let area = c
         .root
@@ -254,4 +256,55 @@ fn draw_row<DB: DrawingBackend>(
         )?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn draws_numbers_words_and_a_single_value_in_both_formats() {
+        let panel = |n: usize| SweepPanel {
+            title: "Normal".into(),
+            percentiles: (0..n)
+                .map(|k| [100.0, 150.0 + k as f64, 180.0, 190.0 + k as f64])
+                .collect(),
+            met: (0..n).map(|k| Some(0.5 + 0.1 * k as f64)).collect(),
+            required: Some(80.0),
+        };
+        let charts = [
+            SweepChart {
+                title: "Sweep".into(),
+                subtitle: "numbers".into(),
+                x_label: "factor".into(),
+                x: vec![0.6, 0.8, 1.0],
+                x_names: None,
+                panels: vec![panel(3)],
+            },
+            SweepChart {
+                title: "Sweep".into(),
+                subtitle: "words".into(),
+                x_label: "days".into(),
+                x: vec![0.0, 1.0],
+                x_names: Some(vec!["calendar".into(), "business".into()]),
+                panels: vec![panel(2), panel(2)],
+            },
+            SweepChart {
+                title: "Sweep".into(),
+                subtitle: "one value".into(),
+                x_label: "seed".into(),
+                x: vec![1.0],
+                x_names: None,
+                panels: vec![panel(1)],
+            },
+        ];
+        let dir = tempfile::tempdir().unwrap();
+        for (i, chart) in charts.iter().enumerate() {
+            for format in [ImageFormat::Png, ImageFormat::Svg] {
+                let p = dir.path().join(format!("sweep{i}.{}", format.extension()));
+                render_sweep(chart, format, &p).unwrap();
+                assert!(std::fs::metadata(&p).unwrap().len() > 1000);
+            }
+        }
+    }
 }
