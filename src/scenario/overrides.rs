@@ -802,6 +802,8 @@ duration = 21
         assert_eq!(d["gate"][0]["months"].as_array().unwrap().len(), 1);
         set(&mut d, "normal.answers.probability=0.5").unwrap();
         assert_eq!(stage(&d, "answers")["probability"].as_float(), Some(0.5));
+        set(&mut d, "normal.stage.approval.duration=30").unwrap();
+        assert_eq!(stage(&d, "approval")["duration"].as_integer(), Some(30));
         set(&mut d, "normal.team-review.duration.max=220").unwrap();
         assert_eq!(
             stage(&d, "team-review")["duration"]["max"].as_integer(),
