@@ -526,7 +526,7 @@ fn run_one(ctx: &RunContext) -> Result<(), Failure> {
             )
             .collect(),
         threads: ctx.threads,
-        generator: "Xoshiro256++; one stream per (seed ^ FNV-1a(pathway id, or product/pathway id), iteration), one per (seed ^ FNV-1a(evidence:product/evidence), iteration) for evidence gaps, seeded by SplitMix64".into(),
+        generator: crate::export::manifest::GENERATOR.into(),
         timings: Timings {
             load_seconds: ctx.load_seconds,
             simulate_seconds,
@@ -538,8 +538,12 @@ fn run_one(ctx: &RunContext) -> Result<(), Failure> {
     let dir = out.dir().to_path_buf();
     out.commit()?;
     if !args.quiet {
+        if !args.set.is_empty() {
+            println!("with --set {}", args.set.join(" --set "));
+        }
         print_summary(model, &results, &dir, simulate_seconds);
         for (v, r) in ctx.variants.iter().zip(&variant_results) {
+            println!();
             println!("variant {}: {}", v.variant, v.title);
             print_summary(&v.model, r, &dir, simulate_seconds);
         }

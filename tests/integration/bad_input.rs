@@ -230,6 +230,11 @@ const CORPUS: &[(&str, &str, &str)] = &[
         "variant `faster`: `*fast` is not a valid factor",
     ),
     (
+        "variant-bad-value",
+        "17:8",
+        "variant `longer`: `{ distribution = \"triangular\", min = 60` is not a value",
+    ),
+    (
         "variant-cycle",
         "21:12",
         "variants are based on each other in a cycle: a → b → a",
