@@ -11,7 +11,7 @@ pub fn schedule_table(model: &Model, pathway: usize, times: &PathwayTimes) -> St
     let p = &model.pathways[pathway];
     let mut out = String::new();
     let _ = writeln!(out, "{} — {}", p.id, p.title);
-    let submitted = model.date_of(times.submitted_day as i64);
+    let submitted = model.date_of(times.filed_day as i64);
     if let Some(c) = &p.case {
         let ready = model.date_of(times.ready_day as i64);
         match c.gap {
@@ -20,7 +20,7 @@ pub fn schedule_table(model: &Model, pathway: usize, times: &PathwayTimes) -> St
                     out,
                     "ready {ready}; obtains {} first ({} days)",
                     model.evidence[e].title,
-                    times.submitted_day - times.ready_day
+                    times.filed_day - times.ready_day
                 );
             }
             None => {
@@ -35,7 +35,14 @@ pub fn schedule_table(model: &Model, pathway: usize, times: &PathwayTimes) -> St
         submitted.format("%a")
     );
     if let Some(rule) = &p.clock_start {
-        let _ = writeln!(out, "{}", rule.explain(submitted));
+        let _ = writeln!(
+            out,
+            "{}",
+            rule.explain(model.date_of(times.filed_day as i64))
+        );
+        if rule.review_days_from_start {
+            let _ = writeln!(out, "review days count from the clock start");
+        }
     }
     let mut rows = vec![
         [
@@ -103,9 +110,14 @@ pub fn schedule_table(model: &Model, pathway: usize, times: &PathwayTimes) -> St
     let approval = model.date_of(times.approval_day() as i64);
     let _ = writeln!(
         out,
-        "approval {approval} ({}): {} days from submission (regulator {}, applicant {})",
+        "approval {approval} ({}): {} days from {} (regulator {}, applicant {})",
         approval.format("%a"),
         times.review_days,
+        if p.clock_start.is_some_and(|r| r.review_days_from_start) {
+            "the clock start"
+        } else {
+            "submission"
+        },
         times.regulator_days,
         times.applicant_days
     );

@@ -18,6 +18,10 @@ pub struct ClockStart {
     pub busy: [bool; 13],
     /// From this day of a busy month on, the clock starts on the 1st of the next month.
     pub from_day: u32,
+    /// Review days count from the clock start (as PMDA counts its review time) instead
+    /// of the submission date; time to approval still counts from the day the product
+    /// was ready.
+    pub review_days_from_start: bool,
 }
 
 impl ClockStart {
@@ -124,7 +128,11 @@ mod tests {
         for m in [3, 6, 9, 12] {
             busy[m] = true;
         }
-        ClockStart { busy, from_day: 16 }
+        ClockStart {
+            busy,
+            from_day: 16,
+            review_days_from_start: false,
+        }
     }
 
     /// PMDA's busy-month rule, from its text: "filed on or after the 16th of March,

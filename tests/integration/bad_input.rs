@@ -303,6 +303,11 @@ const CORPUS: &[(&str, &str, &str)] = &[
     ),
     ("fiscal-year-unknown", "4:15", "unknown fiscal year `eu`"),
     (
+        "review-days-from-unknown",
+        "12:20",
+        "unknown variant `filing`, expected `submission` or `clock-start`",
+    ),
+    (
         "calendar-before-its-rules",
         "6:12",
         "calendar `us-federal` covers the years from 1971 on, but the scenario starts in 1965",

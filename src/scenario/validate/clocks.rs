@@ -12,7 +12,7 @@ use crate::model::calendar::fiscal::FiscalYear;
 use crate::model::calendar::{BusinessDays, HolidaySet};
 use crate::model::clock::ClockStart;
 use crate::model::{CalendarTable, HORIZON_DAYS};
-use crate::scenario::raw::{RawClockStart, RawCustomCalendar, RawPathway};
+use crate::scenario::raw::{RawClockStart, RawCustomCalendar, RawPathway, RawReviewFrom};
 
 /// The calendars a scenario can name: the named ones and its custom ones.
 #[derive(Default)]
@@ -218,6 +218,7 @@ impl Validator {
         ok.then_some(ClockStart {
             busy,
             from_day: from_day as u32,
+            review_days_from_start: r.review_days_from == RawReviewFrom::ClockStart,
         })
     }
 
