@@ -1,6 +1,8 @@
-//! Commands beside the simulation, each in its own file, called from [`crate::cli`]:
+//! Commands beyond `run`, `check` and `explain`, each in its own file, called from
+//! [`crate::cli`]:
 //!
-//! - [`calendar`] and [`date`]: calendars and dated milestones;
+//! - [`calendar`]: `regsim calendar`, a calendar's days off and business days;
+//! - [`date`]: `regsim date`, a pathway's milestone and goal dates;
 //! - [`whatif`]: the runs of a scenario (baseline and variants) and their results, what
 //!   every what-if command and report builds on;
 //! - [`compare`]: `regsim compare`, paired differences of variants or files;

@@ -143,6 +143,21 @@ mod tests {
         assert!(r.explain(d("2024-12-20")).ends_with("2025-01-01"));
     }
 
+    proptest::proptest! {
+        /// The clock never starts before filing, and moves at most to the 1st of the
+        /// next month, only from a busy month's `from_day` on.
+        #[test]
+        fn the_clock_start_is_filing_or_the_next_1st(day in 0u64..40_000) {
+            let filed = d("2000-01-01") + chrono::Days::new(day);
+            let start = pmda().start(filed);
+            proptest::prop_assert!(start >= filed);
+            if start != filed {
+                proptest::prop_assert_eq!(start, first_of_next_month(filed));
+                proptest::prop_assert!([3, 6, 9, 12].contains(&filed.month()) && filed.day() >= 16);
+            }
+        }
+    }
+
     #[test]
     fn months_keep_the_day_or_take_the_last() {
         assert_eq!(add_months(d("2024-03-15"), 10), Some(d("2025-01-15")));

@@ -303,6 +303,11 @@ const CORPUS: &[(&str, &str, &str)] = &[
     ),
     ("fiscal-year-unknown", "4:15", "unknown fiscal year `eu`"),
     (
+        "calendar-before-its-rules",
+        "6:12",
+        "calendar `us-federal` covers the years from 1971 on, but the scenario starts in 1965",
+    ),
+    (
         "custom-calendar-unknown-base",
         "7:8",
         "unknown calendar `jp-govt`",
