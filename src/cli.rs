@@ -476,6 +476,13 @@ fn run_one(ctx: &RunContext) -> Result<(), Failure> {
                 let p = out.stage(&format!("fiscal_years.{ext}"));
                 chart::fiscal::render_fiscal_years(model, &results, format, &p)?;
             }
+            // With variants: the baseline and each variant overlaid.
+            if !ctx.variants.is_empty() {
+                let pairs: Vec<_> = ctx.variants.iter().zip(&variant_results).collect();
+                let compare = crate::commands::compare::run_chart(model, &results, &pairs);
+                let p = out.stage(&format!("compare.{ext}"));
+                crate::export::chart::compare::render_compare(&compare, format, &p)?;
+            }
         }
     }
     let export_seconds = t1.elapsed().as_secs_f64();
@@ -499,6 +506,9 @@ fn run_one(ctx: &RunContext) -> Result<(), Failure> {
     for (f, ext) in [(Format::Png, "png"), (Format::Svg, "svg")] {
         if wants(f) {
             files.extend([format!("distribution.{ext}"), format!("timeline.{ext}")]);
+            if !ctx.variants.is_empty() {
+                files.push(format!("compare.{ext}"));
+            }
             if model.fiscal_year.is_some() {
                 files.push(format!("fiscal_years.{ext}"));
             }
