@@ -297,6 +297,9 @@ fn explain(path: &Path, submitted: Option<NaiveDate>, set: &[String]) -> Result<
     if !model.description.is_empty() {
         println!("{}", model.description.trim());
     }
+    if !set.is_empty() {
+        println!("with --set {}", set.join(" --set "));
+    }
     if !model.products.is_empty() {
         println!();
         println!("Which pathways each product may take:");
