@@ -240,6 +240,9 @@ pub struct ManifestFacts<'a> {
 }
 
 /// manifest.json of a what-if command, so that its figures trace back to their inputs.
+/// Fields that concern other commands (a record of `--precision`, say) keep their
+/// defaults, hence the struct update even where it adds nothing today.
+#[allow(clippy::needless_update)]
 pub fn manifest(f: ManifestFacts) -> Vec<u8> {
     use crate::export::manifest::{GENERATOR, Manifest, ScenarioRecord};
     let mut files = f.files;
@@ -262,6 +265,7 @@ pub fn manifest(f: ManifestFacts) -> Vec<u8> {
         generator: GENERATOR.into(),
         timings: f.timings,
         files,
+        ..Default::default()
     }
     .to_json()
 }
