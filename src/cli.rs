@@ -297,6 +297,9 @@ fn explain(path: &Path, submitted: Option<NaiveDate>, set: &[String]) -> Result<
     if !model.description.is_empty() {
         println!("{}", model.description.trim());
     }
+    if !set.is_empty() {
+        println!("with --set {}", set.join(" --set "));
+    }
     if !model.products.is_empty() {
         println!();
         println!("Which pathways each product may take:");
@@ -476,6 +479,13 @@ fn run_one(ctx: &RunContext) -> Result<(), Failure> {
                 let p = out.stage(&format!("fiscal_years.{ext}"));
                 chart::fiscal::render_fiscal_years(model, &results, format, &p)?;
             }
+            // With variants: the baseline and each variant overlaid.
+            if !ctx.variants.is_empty() {
+                let pairs: Vec<_> = ctx.variants.iter().zip(&variant_results).collect();
+                let compare = crate::commands::compare::run_chart(model, &results, &pairs);
+                let p = out.stage(&format!("compare.{ext}"));
+                crate::export::chart::compare::render_compare(&compare, format, &p)?;
+            }
         }
     }
     let export_seconds = t1.elapsed().as_secs_f64();
@@ -499,6 +509,9 @@ fn run_one(ctx: &RunContext) -> Result<(), Failure> {
     for (f, ext) in [(Format::Png, "png"), (Format::Svg, "svg")] {
         if wants(f) {
             files.extend([format!("distribution.{ext}"), format!("timeline.{ext}")]);
+            if !ctx.variants.is_empty() {
+                files.push(format!("compare.{ext}"));
+            }
             if model.fiscal_year.is_some() {
                 files.push(format!("fiscal_years.{ext}"));
             }

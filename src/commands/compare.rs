@@ -349,12 +349,83 @@ fn changed(sim: &[Simulated], bi: usize) -> bool {
 /// At most this many pathways in the chart: rows stay legible on a slide.
 const MAX_PANELS: usize = 4;
 
+/// One run as the comparison chart shows it.
+pub struct ChartRun<'a> {
+    /// The legend's label.
+    pub legend: String,
+    /// The model simulated.
+    pub model: &'a Model,
+    /// Its results.
+    pub results: &'a RunResults,
+}
+
+/// The legend label of a run: "Baseline", a variant's title, or a compared file's
+/// scenario title.
+fn legend(label: &str, run: &ScenarioRun) -> String {
+    if label.is_empty() {
+        "Baseline".to_string()
+    } else if run.title == label || run.title == "baseline" {
+        run.model.title.clone()
+    } else {
+        run.title.clone()
+    }
+}
+
 fn chart(sim: &[Simulated]) -> CompareChart<'_> {
-    let base = &sim[0];
-    let model = &base.run.model;
-    let mut shown: Vec<usize> = (0..model.pathways.len())
-        .filter(|&i| changed(sim, i))
+    let runs: Vec<ChartRun> = sim
+        .iter()
+        .map(|s| ChartRun {
+            legend: legend(&s.label, &s.run),
+            model: &s.run.model,
+            results: &s.results,
+        })
         .collect();
+    comparison_chart(&runs, &|bi| changed(sim, bi), "compare.csv")
+}
+
+/// The comparison chart of `run --variant`: the baseline and its variants, from their
+/// histograms (a pathway is shown when some variant's distribution or target differs).
+pub fn run_chart<'a>(
+    model: &'a Model,
+    results: &'a RunResults,
+    variants: &[(&'a ScenarioRun, &'a RunResults)],
+) -> CompareChart<'a> {
+    let mut runs = vec![ChartRun {
+        legend: "Baseline".into(),
+        model,
+        results,
+    }];
+    runs.extend(variants.iter().map(|&(v, r)| ChartRun {
+        legend: legend(&v.variant, v),
+        model: &v.model,
+        results: r,
+    }));
+    let changed = |bi: usize| {
+        let p = &model.pathways[bi];
+        variants
+            .iter()
+            .any(|&(v, r)| match same_pathway(&v.model, model, p) {
+                Some((vi, vp)) => {
+                    r.pathways[vi].review_days != results.pathways[bi].review_days
+                        || vp.target != p.target
+                }
+                None => true,
+            })
+    };
+    comparison_chart(&runs, &changed, "summary.csv")
+}
+
+/// S-curves and boxes of review days, per pathway that `changed` (by the baseline's
+/// index) says some run changes, at most [`MAX_PANELS`]; `more_in` names the file that
+/// has the rest.
+pub fn comparison_chart<'a>(
+    runs: &[ChartRun<'a>],
+    changed: &dyn Fn(usize) -> bool,
+    more_in: &str,
+) -> CompareChart<'a> {
+    let base = &runs[0];
+    let model = base.model;
+    let mut shown: Vec<usize> = (0..model.pathways.len()).filter(|&i| changed(i)).collect();
     let unchanged = model.pathways.len() - shown.len();
     if shown.is_empty() {
         shown = (0..model.pathways.len()).collect();
@@ -365,9 +436,9 @@ fn chart(sim: &[Simulated]) -> CompareChart<'_> {
         .iter()
         .map(|&bi| {
             let p = &model.pathways[bi];
-            let (hists, targets) = sim
+            let (hists, targets) = runs
                 .iter()
-                .map(|s| match same_pathway(&s.run.model, model, p) {
+                .map(|s| match same_pathway(s.model, model, p) {
                     Some((i, q)) => (
                         Some(&s.results.pathways[i].review_days),
                         q.target
@@ -386,10 +457,10 @@ fn chart(sim: &[Simulated]) -> CompareChart<'_> {
         .collect();
     let mut subtitle = format!(
         "Review days, baseline and {} with common random numbers: {} (seed {})",
-        if sim.len() == 2 {
+        if runs.len() == 2 {
             "variant".to_string()
         } else {
-            format!("{} variants", sim.len() - 1)
+            format!("{} variants", runs.len() - 1)
         },
         crate::export::chart::iterations(base.results.iterations),
         base.results.seed
@@ -399,23 +470,12 @@ fn chart(sim: &[Simulated]) -> CompareChart<'_> {
         subtitle.push_str(&format!("; {unchanged} unchanged pathway{s} not shown"));
     }
     if hidden > 0 {
-        subtitle.push_str(&format!("; {hidden} more changed pathways in compare.csv"));
+        subtitle.push_str(&format!("; {hidden} more changed pathways in {more_in}"));
     }
     CompareChart {
         title: model.title.clone(),
         subtitle,
-        runs: sim
-            .iter()
-            .map(|s| {
-                if s.label.is_empty() {
-                    "Baseline".to_string()
-                } else if s.run.title == s.label || s.run.title == "baseline" {
-                    s.run.model.title.clone()
-                } else {
-                    s.run.title.clone()
-                }
-            })
-            .collect(),
+        runs: runs.iter().map(|r| r.legend.clone()).collect(),
         panels,
     }
 }

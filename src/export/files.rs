@@ -14,7 +14,7 @@ use anyhow::{Context, Result};
 
 /// Every file name regsim writes into an output folder. A finished run removes the ones
 /// it did not write this time, so a folder never mixes two runs' results.
-pub const OUTPUT_FILES: &[&str] = &[
+pub const OUTPUT_FILES: [&str; 12] = [
     "summary.csv",
     "stages.csv",
     "eligibility.csv",
@@ -27,6 +27,10 @@ pub const OUTPUT_FILES: &[&str] = &[
     "manifest.json",
     "report.html",
     "compare.csv",
+];
+
+/// The what-if outputs (`compare`, `sweep`, `run --variant`), regsim's own files too.
+pub const WHATIF_FILES: [&str; 5] = [
     "compare.png",
     "compare.svg",
     "sweep.csv",
@@ -94,7 +98,7 @@ impl OutputFolder {
                 .with_context(|| format!("cannot move {} into place", dest.display()))?;
             done.push(dest.clone());
         }
-        for name in OUTPUT_FILES {
+        for name in OUTPUT_FILES.iter().chain(&WHATIF_FILES) {
             let path = self.dir.join(name);
             if !done.contains(&path) && path.exists() {
                 fs::remove_file(&path)

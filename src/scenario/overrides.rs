@@ -220,6 +220,12 @@ pub fn apply(doc: &mut Table, schema: &Schema, o: &Override) -> Result<(), Overr
     let mut table: &mut Table = doc;
     let mut walked: Vec<String> = Vec::new();
     let mut rest: &[String] = &o.path;
+    if rest[0] == "variant" {
+        return Err(OverrideError::new(
+            "an override cannot change a variant",
+            "edit the [[variant]] in the file, or give its overrides with --set",
+        ));
+    }
     // A header field may be named without `scenario.`.
     if !table.contains_key(&rest[0])
         && rest[0] != "scenario"
@@ -826,6 +832,8 @@ duration = 21
         assert!(e.message.contains("factor"), "{e}");
         let e = set(&mut d, "normal.answers.probability=*0.5").unwrap_err();
         assert!(e.message.contains("not in the file"), "{e}");
+        let e = set(&mut d, "variant.faster.set=[]").unwrap_err();
+        assert!(e.message.contains("cannot change a variant"), "{e}");
         let e = set(&mut d, "normal.title=*2").unwrap_err();
         assert!(
             e.message.contains("applies to a number or a duration"),

@@ -148,6 +148,11 @@ fn run_with_variants_labels_their_rows_and_keeps_the_baseline_first() {
         rows.iter()
             .any(|r| col(&h, r, "variant") == "faster-target")
     );
+    // With charts: the baseline and the variant overlaid.
+    let out = run_into_tempdir(WHATIF, &["--variant", "faster", "-n", "2000"]);
+    for f in ["compare.png", "compare.svg", "distribution.png"] {
+        assert!(out.path().join(f).exists(), "{f}");
+    }
 }
 
 #[test]
