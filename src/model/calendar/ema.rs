@@ -10,7 +10,7 @@
 //! | --- | --- |
 //! | 23 Dec 2011 to 2 Jan 2012 | EMA notice on Type IA variations, Oct 2011, quoted at ectdregulatorysubmissionsnetwork.blogspot.com/2011/10 |
 //! | 24 Dec 2012 to 2 Jan 2013 | RAPS Regulatory Focus, "EMA Closed Through Rest of 2012", 20 Dec 2012 |
-//! | 23 Dec 2016 to 2 Jan 2017 | EMA, "EMA encourages companies to submit Type I variations for 2016 by end of November", 17 Nov 2016 |
+//! | 23 Dec 2016 to 2 Jan 2017 | EMA's notice "EMA encourages companies to submit Type I variations for 2016 by end of November", 17 Nov 2016, as reported at sciencepharma.com |
 
 use chrono::{Datelike, NaiveDate};
 
