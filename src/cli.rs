@@ -82,6 +82,10 @@ struct RunArgs {
     /// Also write runs.csv: one row per iteration and pathway.
     #[arg(long)]
     runs: bool,
+    /// Also run the sensitivity analysis: sensitivity.csv and the tornado chart (two
+    /// more runs of a pathway per uncertain stage; always done for the html report).
+    #[arg(long)]
+    sensitivity: bool,
     /// Worker threads [default: all cores]. Results do not depend on it.
     #[arg(long, value_name = "N")]
     threads: Option<usize>,
@@ -98,6 +102,8 @@ enum Format {
     Png,
     /// distribution.svg and timeline.svg
     Svg,
+    /// report.html, one self-contained page (implies svg and the sensitivity analysis)
+    Html,
 }
 
 /// A failure, sorted by exit code.
@@ -323,7 +329,9 @@ fn run_one(ctx: &RunContext) -> Result<(), Failure> {
         keep_rows: args.runs,
     };
     let mut out = OutputFolder::open(ctx.dir)?;
-    let wants = |f: Format| args.format.contains(&f);
+    let wants = |f: Format| {
+        args.format.contains(&f) || (f == Format::Svg && args.format.contains(&Format::Html))
+    };
 
     let t0 = Instant::now();
     let progress = progress_bar(mc.iterations, args.quiet, &model.name);
@@ -384,7 +392,17 @@ fn run_one(ctx: &RunContext) -> Result<(), Failure> {
             chart::render_timeline(model, schedules, &results, format, &p)?;
         }
     }
-    let export_seconds = t1.elapsed().as_secs_f64();
+    let sensitivity = if args.sensitivity || wants(Format::Html) {
+        let t = Instant::now();
+        let s = crate::engine::sensitivity::analyse(model, &results).map_err(|e| {
+            Failure::BadInput(format!("error: {e}\n  --> {}\n", ctx.path.display()))
+        })?;
+        write_sensitivity(&mut out, model, &s, results.iterations, &wants)?;
+        Some((s, t.elapsed().as_secs_f64()))
+    } else {
+        None
+    };
+    let export_seconds = t1.elapsed().as_secs_f64() - sensitivity.as_ref().map_or(0.0, |s| s.1);
 
     let mut files: Vec<String> = Vec::new();
     if wants(Format::Csv) {
@@ -404,6 +422,9 @@ fn run_one(ctx: &RunContext) -> Result<(), Failure> {
             files.extend([format!("distribution.{ext}"), format!("timeline.{ext}")]);
         }
     }
+    if sensitivity.is_some() {
+        files.extend(sensitivity_files(&wants));
+    }
     files.push("manifest.json".into());
     let manifest = Manifest {
         regsim_version: env!("CARGO_PKG_VERSION").into(),
@@ -421,6 +442,7 @@ fn run_one(ctx: &RunContext) -> Result<(), Failure> {
             load_seconds: ctx.load_seconds,
             simulate_seconds,
             export_seconds,
+            sensitivity_seconds: sensitivity.as_ref().map(|s| s.1),
         },
         files,
     };
@@ -431,6 +453,43 @@ fn run_one(ctx: &RunContext) -> Result<(), Failure> {
         print_summary(model, &results, &dir, simulate_seconds);
     }
     Ok(())
+}
+
+/// sensitivity.csv and the tornado charts, in the formats asked for.
+fn write_sensitivity(
+    out: &mut OutputFolder,
+    model: &Model,
+    sensitivity: &[crate::engine::sensitivity::PathwaySensitivity],
+    iterations: u64,
+    wants: &dyn Fn(Format) -> bool,
+) -> Result<(), Failure> {
+    if wants(Format::Csv) {
+        let csv = crate::export::sensitivity::sensitivity_csv(model, sensitivity)?;
+        out.write("sensitivity.csv", &csv)?;
+    }
+    for (format, f) in [
+        (ImageFormat::Png, Format::Png),
+        (ImageFormat::Svg, Format::Svg),
+    ] {
+        if wants(f) {
+            let p = out.stage(&format!("tornado.{}", format.extension()));
+            chart::render_tornado(model, sensitivity, iterations, format, &p)?;
+        }
+    }
+    Ok(())
+}
+
+/// The files [`write_sensitivity`] writes.
+fn sensitivity_files(wants: &dyn Fn(Format) -> bool) -> Vec<String> {
+    [
+        (Format::Csv, "sensitivity.csv"),
+        (Format::Png, "tornado.png"),
+        (Format::Svg, "tornado.svg"),
+    ]
+    .iter()
+    .filter(|(f, _)| wants(*f))
+    .map(|(_, name)| name.to_string())
+    .collect()
 }
 
 fn progress_bar(iterations: u64, quiet: bool, name: &str) -> indicatif::ProgressBar {

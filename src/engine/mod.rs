@@ -3,7 +3,9 @@
 
 pub mod application;
 pub mod monte_carlo;
+pub mod replay;
 pub mod results;
 pub mod rng;
 pub mod schedule;
+pub mod sensitivity;
 pub mod stats;

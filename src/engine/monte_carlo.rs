@@ -54,6 +54,18 @@ pub struct MonteCarlo {
 /// pathways, so that every route is compared on the same application.
 const SUBMISSION_STREAM: u64 = 0x5375_626d_6973_7369; // "Submissi"
 
+/// The day iteration `i` submits its application, in days after the model's
+/// submission date: 0 without a submission window.
+#[inline]
+pub fn submitted_day(model: &Model, seed: u64, i: u64) -> u32 {
+    let window = model.submission_window_days as usize;
+    if window == 0 {
+        0
+    } else {
+        Xoshiro256pp::for_iteration(seed ^ SUBMISSION_STREAM, i).next_index(window + 1) as u32
+    }
+}
+
 struct Block {
     pathways: Vec<PathwayResults>,
     rows: Vec<RunRow>,
@@ -126,14 +138,8 @@ impl MonteCarlo {
                 .reserve(((end - start) as usize) * model.pathways.len());
         }
         let mut times = PathwayTimes::default();
-        let window = model.submission_window_days as usize;
         for i in start..end {
-            let submitted_day = if window == 0 {
-                0
-            } else {
-                Xoshiro256pp::for_iteration(self.seed ^ SUBMISSION_STREAM, i).next_index(window + 1)
-                    as u32
-            };
+            let submitted_day = submitted_day(model, self.seed, i);
             for (p, pathway) in model.pathways.iter().enumerate() {
                 let (key, gap_key) = keys[p];
                 let mut rng = Xoshiro256pp::for_iteration(key, i);

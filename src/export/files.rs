@@ -14,7 +14,7 @@ use anyhow::{Context, Result};
 
 /// Every file name regsim writes into an output folder. A finished run removes the ones
 /// it did not write this time, so a folder never mixes two runs' results.
-pub const OUTPUT_FILES: [&str; 12] = [
+pub const OUTPUT_FILES: [&str; 15] = [
     "summary.csv",
     "stages.csv",
     "eligibility.csv",
@@ -27,6 +27,9 @@ pub const OUTPUT_FILES: [&str; 12] = [
     "manifest.json",
     "report.html",
     "compare.csv",
+    "sensitivity.csv",
+    "tornado.png",
+    "tornado.svg",
 ];
 
 /// An output folder being written.

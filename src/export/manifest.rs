@@ -46,6 +46,9 @@ pub struct Timings {
     pub simulate_seconds: f64,
     /// Writing CSV and charts.
     pub export_seconds: f64,
+    /// The sensitivity analysis (its runs and outputs), when it was asked for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sensitivity_seconds: Option<f64>,
 }
 
 impl Manifest {

@@ -8,3 +8,4 @@ pub mod explain;
 pub mod files;
 pub mod follow_up;
 pub mod manifest;
+pub mod sensitivity;

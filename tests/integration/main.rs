@@ -3,5 +3,6 @@
 mod bad_input;
 mod cli;
 mod library;
+mod sensitivity;
 mod shipped;
 mod support;
