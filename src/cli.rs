@@ -425,6 +425,9 @@ fn run_one(ctx: &RunContext) -> Result<(), Failure> {
     if sensitivity.is_some() {
         files.extend(sensitivity_files(&wants));
     }
+    if wants(Format::Html) {
+        files.push("report.html".into());
+    }
     files.push("manifest.json".into());
     let manifest = Manifest {
         regsim_version: env!("CARGO_PKG_VERSION").into(),
@@ -446,12 +449,59 @@ fn run_one(ctx: &RunContext) -> Result<(), Failure> {
         },
         files,
     };
-    out.write("manifest.json", &manifest.to_json())?;
+    let manifest_json = manifest.to_json();
+    if wants(Format::Html) {
+        let sensitivity = sensitivity.as_ref().map(|s| s.0.as_slice());
+        write_report(&mut out, ctx, &results, sensitivity, &manifest)?;
+    }
+    out.write("manifest.json", &manifest_json)?;
     let dir = out.dir().to_path_buf();
     out.commit()?;
     if !args.quiet {
         print_summary(model, &results, &dir, simulate_seconds);
     }
+    Ok(())
+}
+
+/// report.html, embedding the SVG charts staged so far and the manifest.
+fn write_report(
+    out: &mut OutputFolder,
+    ctx: &RunContext,
+    results: &RunResults,
+    sensitivity: Option<&[crate::engine::sensitivity::PathwaySensitivity]>,
+    manifest: &Manifest,
+) -> Result<(), Failure> {
+    use crate::export::report::{CHARTS, Report, ReportChart, ReportRun, render};
+    let read = |p: &Path| {
+        std::fs::read_to_string(p).with_context(|| format!("cannot read {}", p.display()))
+    };
+    let mut charts = Vec::new();
+    for (file, caption) in CHARTS {
+        if let Some(p) = out.staged(file) {
+            charts.push(ReportChart {
+                file: file.into(),
+                caption: caption.into(),
+                svg: read(p)?,
+            });
+        }
+    }
+    let scenario_text = read(ctx.path)?;
+    let manifest_json = String::from_utf8_lossy(&manifest.to_json()).into_owned();
+    let report = Report {
+        runs: vec![ReportRun {
+            label: "Baseline",
+            description: "",
+            model: &ctx.checked.scenario.model,
+            results,
+        }],
+        sensitivity,
+        charts,
+        scenario_path: &ctx.path.display().to_string(),
+        scenario_text: &scenario_text,
+        overrides: &manifest.overrides,
+        manifest_json: &manifest_json,
+    };
+    out.write("report.html", render(&report).as_bytes())?;
     Ok(())
 }
 

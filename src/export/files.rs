@@ -67,6 +67,15 @@ impl OutputFolder {
         tmp
     }
 
+    /// The temporary path `name` is being written to, if it was staged.
+    pub fn staged(&self, name: &str) -> Option<&Path> {
+        let dest = self.dir.join(name);
+        self.staged
+            .iter()
+            .find(|(_, d)| *d == dest)
+            .map(|(tmp, _)| tmp.as_path())
+    }
+
     /// Writes `bytes` as `name` (staged).
     pub fn write(&mut self, name: &str, bytes: &[u8]) -> Result<()> {
         let tmp = self.stage(name);

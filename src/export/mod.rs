@@ -8,4 +8,5 @@ pub mod explain;
 pub mod files;
 pub mod follow_up;
 pub mod manifest;
+pub mod report;
 pub mod sensitivity;

@@ -3,6 +3,7 @@
 mod bad_input;
 mod cli;
 mod library;
+mod report;
 mod sensitivity;
 mod shipped;
 mod support;
