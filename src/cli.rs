@@ -11,12 +11,13 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::engine::application::median_application;
 use crate::engine::monte_carlo::{MonteCarlo, RunError};
+use crate::engine::precision::{PRECISION_PERCENTILE, Precision};
 use crate::engine::results::RunResults;
 use crate::engine::schedule::PathwayTimes;
 use crate::export::chart::{self, ImageFormat};
 use crate::export::csv::{RunsWriter, num, stages_csv, summary_csv};
 use crate::export::files::OutputFolder;
-use crate::export::manifest::{Manifest, ScenarioRecord, Timings};
+use crate::export::manifest::{Manifest, PrecisionRecord, ScenarioRecord, Timings};
 use crate::model::{Model, TargetClock};
 use crate::scenario::validate::MAX_ITERATIONS;
 use crate::scenario::{self, LoadedScenario, Overrides};
@@ -86,6 +87,18 @@ struct RunArgs {
     /// more runs of a pathway per uncertain stage; always done for the html report).
     #[arg(long)]
     sensitivity: bool,
+    /// Keep sampling, in chunks of the run's iterations, until P80 of review days is
+    /// known within ±DAYS (95% confidence) on every pathway, or --max-iterations.
+    #[arg(long, value_name = "DAYS")]
+    precision: Option<f64>,
+    /// The most iterations --precision may run.
+    #[arg(
+        long,
+        value_name = "N",
+        default_value_t = 10_000_000,
+        requires = "precision"
+    )]
+    max_iterations: u64,
     /// Worker threads [default: all cores]. Results do not depend on it.
     #[arg(long, value_name = "N")]
     threads: Option<usize>,
@@ -273,6 +286,17 @@ fn run(args: &RunArgs) -> Result<(), Failure> {
             "error: --iterations must be between 1 and {MAX_ITERATIONS}, not {n}\n"
         )));
     }
+    if let Some(d) = args.precision.filter(|d| !(d.is_finite() && *d > 0.0)) {
+        return Err(Failure::BadInput(format!(
+            "error: --precision must be a positive number of days, not {d}\n"
+        )));
+    }
+    if args.max_iterations == 0 || args.max_iterations > MAX_ITERATIONS {
+        return Err(Failure::BadInput(format!(
+            "error: --max-iterations must be between 1 and {MAX_ITERATIONS}, not {}\n",
+            args.max_iterations
+        )));
+    }
     if args.threads == Some(0) {
         return Err(Failure::BadInput(
             "error: --threads must be at least 1\n".into(),
@@ -343,18 +367,24 @@ fn run_one(ctx: &RunContext) -> Result<(), Failure> {
     } else {
         None
     };
-    let results = mc
-        .run(
-            model,
-            |rows| runs.as_mut().map_or(Ok(()), |w| w.write(rows)),
-            |done| progress.set_position(done),
-        )
-        .map_err(|e| match e {
-            RunError::Schedule(e) => {
-                Failure::BadInput(format!("error: {e}\n  --> {}\n", ctx.path.display()))
-            }
-            RunError::Sink(e) => Failure::Other(e.context("cannot write runs.csv")),
-        })?;
+    let on_rows = |rows: &[_]| runs.as_mut().map_or(Ok(()), |w| w.write(rows));
+    let on_progress = |done| progress.set_position(done);
+    let precision = args.precision.map(|days| Precision {
+        days,
+        cap: args.max_iterations,
+    });
+    let (results, converged) = match precision {
+        None => mc.run(model, on_rows, on_progress).map(|r| (r, None)),
+        Some(p) => p
+            .run(&mc, model, on_rows, on_progress)
+            .map(|c| (c.results, Some((p, c.met, c.half_widths)))),
+    }
+    .map_err(|e| match e {
+        RunError::Schedule(e) => {
+            Failure::BadInput(format!("error: {e}\n  --> {}\n", ctx.path.display()))
+        }
+        RunError::Sink(e) => Failure::Other(e.context("cannot write runs.csv")),
+    })?;
     progress.finish_and_clear();
     if let Some(w) = runs {
         use std::io::Write;
@@ -436,7 +466,20 @@ fn run_one(ctx: &RunContext) -> Result<(), Failure> {
             sha256: ctx.checked.scenario.sha256.clone(),
         }],
         seed: mc.seed,
-        iterations: mc.iterations,
+        iterations: results.iterations,
+        precision: converged.as_ref().map(|(p, met, widths)| PrecisionRecord {
+            metric: "review_days".into(),
+            percentile: PRECISION_PERCENTILE,
+            days: p.days,
+            max_iterations: p.cap,
+            met: *met,
+            half_widths: model
+                .pathways
+                .iter()
+                .zip(widths)
+                .map(|(pw, w)| (pathway_label(model, pw), *w))
+                .collect(),
+        }),
         submitted: model.submitted.to_string(),
         overrides: args.submitted.map(|d| format!("submitted={d}")).into_iter().collect(),
         threads: ctx.threads,
@@ -457,6 +500,23 @@ fn run_one(ctx: &RunContext) -> Result<(), Failure> {
     out.write("manifest.json", &manifest_json)?;
     let dir = out.dir().to_path_buf();
     out.commit()?;
+    if let Some((p, false, widths)) = &converged {
+        let wide: Vec<String> = model
+            .pathways
+            .iter()
+            .zip(widths)
+            .filter(|(_, w)| **w > p.days)
+            .map(|(pw, w)| format!("{} ±{}", pathway_label(model, pw), num(*w)))
+            .collect();
+        eprintln!(
+            "warning: P80 of review days not known within ±{} days after {} iterations \
+             (--max-iterations): {}; the outputs hold these {} iterations",
+            num(p.days),
+            results.iterations,
+            wide.join(", "),
+            results.iterations
+        );
+    }
     if !args.quiet {
         print_summary(model, &results, &dir, simulate_seconds);
     }
@@ -540,6 +600,14 @@ fn sensitivity_files(wants: &dyn Fn(Format) -> bool) -> Vec<String> {
     .filter(|(f, _)| wants(*f))
     .map(|(_, name)| name.to_string())
     .collect()
+}
+
+/// "normal", or "product/normal" with products.
+fn pathway_label(model: &Model, pathway: &crate::model::Pathway) -> String {
+    match pathway.product_id(model) {
+        "" => pathway.id.clone(),
+        product => format!("{product}/{}", pathway.id),
+    }
 }
 
 fn progress_bar(iterations: u64, quiet: bool, name: &str) -> indicatif::ProgressBar {

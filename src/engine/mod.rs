@@ -3,6 +3,7 @@
 
 pub mod application;
 pub mod monte_carlo;
+pub mod precision;
 pub mod replay;
 pub mod results;
 pub mod rng;

@@ -78,6 +78,20 @@ impl MonteCarlo {
     pub fn run<E>(
         &self,
         model: &Model,
+        on_rows: impl FnMut(&[RunRow]) -> Result<(), E>,
+        on_progress: impl Fn(u64),
+    ) -> Result<RunResults, RunError<E>> {
+        self.run_from(model, 0, on_rows, on_progress)
+    }
+
+    /// Runs iterations `first..first + self.iterations`, exactly as they are in a run
+    /// of more iterations (each iteration's streams depend on its index alone): a run
+    /// can be extended a chunk at a time and the chunks' results merged
+    /// ([`crate::engine::precision`]). Progress counts from 0.
+    pub fn run_from<E>(
+        &self,
+        model: &Model,
+        start: u64,
         mut on_rows: impl FnMut(&[RunRow]) -> Result<(), E>,
         on_progress: impl Fn(u64),
     ) -> Result<RunResults, RunError<E>> {
@@ -100,7 +114,7 @@ impl MonteCarlo {
             let last = (first + batch).min(blocks);
             let results: Vec<Result<Block, ScheduleError>> = (first..last)
                 .into_par_iter()
-                .map(|b| self.run_block(model, &keys, b))
+                .map(|b| self.run_block(model, &keys, start, b))
                 .collect();
             for block in results {
                 let block = block.map_err(RunError::Schedule)?;
@@ -125,10 +139,11 @@ impl MonteCarlo {
         &self,
         model: &Model,
         keys: &[(u64, u64)],
+        first: u64,
         block: u64,
     ) -> Result<Block, ScheduleError> {
-        let start = block * BLOCK;
-        let end = (start + BLOCK).min(self.iterations);
+        let start = first + block * BLOCK;
+        let end = (start + BLOCK).min(first + self.iterations);
         let mut out = Block {
             pathways: model.pathways.iter().map(PathwayResults::new).collect(),
             rows: Vec::new(),

@@ -3,6 +3,7 @@
 mod bad_input;
 mod cli;
 mod library;
+mod precision;
 mod report;
 mod sensitivity;
 mod shipped;
