@@ -2,6 +2,7 @@
 //! statistics. It never reads or writes files.
 
 pub mod application;
+pub mod at_percentile;
 pub mod monte_carlo;
 pub mod precision;
 pub mod replay;

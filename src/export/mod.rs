@@ -5,6 +5,7 @@ pub mod chart;
 pub mod csv;
 pub mod eligibility;
 pub mod explain;
+pub mod explain_at;
 pub mod files;
 pub mod follow_up;
 pub mod manifest;

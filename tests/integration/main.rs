@@ -2,6 +2,7 @@
 
 mod bad_input;
 mod cli;
+mod explain_at;
 mod library;
 mod precision;
 mod report;
