@@ -14,6 +14,7 @@
 
 use std::fmt::Write;
 
+use crate::engine::precision::half_width95;
 use crate::engine::results::RunResults;
 use crate::engine::sensitivity::PathwaySensitivity;
 use crate::export::csv::num;
@@ -150,7 +151,8 @@ pub fn render(report: &Report) -> String {
     h.push_str("<h2 id=\"results\">Results</h2>\n");
     h.push_str(
         "<p class=\"note\">Review days: submission to approval. Percentiles interpolate \
-         linearly between iterations, as summary.csv.</p>\n",
+         linearly between iterations, as summary.csv; ± is the 95% Monte Carlo \
+         half-width of P80 (1.96 standard errors, summary.csv's p80_se).</p>\n",
     );
     for run in &report.runs {
         summary_table(&mut h, run);
@@ -233,19 +235,22 @@ fn summary_table(h: &mut String, run: &ReportRun) {
             }
             None => ("none".to_string(), String::new()),
         };
-        let name = match p.product_id(model) {
-            "" => p.title.clone(),
-            product => format!("{product}: {}", p.title),
+        // P80 with its 95% Monte Carlo half-width.
+        let p80 = match half_width95(&r.review_days, 80.0) {
+            Some(w) => format!("{} <span class=\"pm\">±{:.1}</span>", q(80.0), w),
+            None => q(80.0),
         };
+        // A product's copy of a pathway has the product's id in its title already.
+        let name = &p.title;
         let _ = writeln!(
             h,
             "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>\
              <td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>\
              <td>{}</td><td class=\"num\">{}</td></tr>",
-            escape(&name),
+            escape(name),
             q(10.0),
             q(50.0),
-            q(80.0),
+            p80,
             q(90.0),
             r.review_days
                 .mean()

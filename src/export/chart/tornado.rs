@@ -124,7 +124,7 @@ fn draw_panel<DB: DrawingBackend>(
 ) -> DrawResult<(), DB> {
     let pathway = &model.pathways[s.pathway];
     // The base P80 is the panel's point: the title gives way to it.
-    let end = format!(": P80 {} days", days(s.base_p80));
+    let end = format!(" (P80 {} d)", days(s.base_p80));
     let room = x1 - x0 - font::text_width(&end, HEADING_PX);
     let heading = format!("{}{end}", font::fit(&pathway.title, HEADING_PX, room));
     let baseline = y0 + (ASCENT * HEADING_PX) as i32;
@@ -159,8 +159,8 @@ fn draw_panel<DB: DrawingBackend>(
         .map(|st| font::text_width(&pathway.stages[st.stage].id, TICK_PX))
         .max()
         .unwrap_or(0)
-        .min((x1 - x0) / 3);
-    let value_w = font::text_width("±0000 d", TICK_PX);
+        .min(2 * (x1 - x0) / 5);
+    let value_w = font::text_width("000.0 d", TICK_PX);
     let (px0, px1) = (x0 + label_w + 12, x1 - value_w - 8);
     // The day range: every bar end and the base.
     let (mut lo, mut hi) = (s.base_p80, s.base_p80);
@@ -209,10 +209,7 @@ fn draw_panel<DB: DrawingBackend>(
     c.line((base, body_top - 4), (base, rows_bottom), MARKER, 3)?;
     let left = s.stages.len() - fit;
     if left > 0 {
-        let note = format!(
-            "{left} more stage{} with smaller swings in sensitivity.csv",
-            if left == 1 { "" } else { "s" }
-        );
+        let note = format!("{left} more, smaller swings: sensitivity.csv");
         let note = font::fit(&note, TICK_PX, x1 - x0);
         let at = (x0, rows_bottom + axis_h + (ASCENT * TICK_PX) as i32 + 2);
         c.text(&note, at, TICK_PX, TEXT_MUTED, HPos::Left)?;
