@@ -270,9 +270,9 @@ fn sensitivity_table(h: &mut String, model: &Model, sensitivity: &[PathwaySensit
          every other draw unchanged: the swing is how far P80 of review days moves. \
          Rank correlation: Spearman's, of the stage's days with review days. The \
          leading stages per pathway; sensitivity.csv lists all.</p>\n<table>\n<thead><tr>\
-         <th>Pathway</th><th>Stage</th><th class=\"num\">P80 at the stage's P10</th>\
+         <th>Pathway</th><th>Stage</th><th class=\"num\">P80, stage at its P10</th>\
          <th class=\"num\">at its P90</th><th class=\"num\">Swing (days)</th>\
-         <th class=\"num\">Rank correlation</th></tr></thead>\n<tbody>\n",
+         <th class=\"num\">Rank corr.</th></tr></thead>\n<tbody>\n",
     );
     for s in sensitivity {
         let p = &model.pathways[s.pathway];
