@@ -607,6 +607,9 @@ fn run_one(ctx: &RunContext) -> Result<(), Failure> {
     }
     if !args.quiet {
         print_summary(model, &results, &dir, simulate_seconds);
+        if let Some((s, _)) = &sensitivity {
+            print!("{}", crate::export::sensitivity::largest_swings(model, s));
+        }
     }
     Ok(())
 }

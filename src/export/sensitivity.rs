@@ -53,3 +53,34 @@ pub fn sensitivity_csv(model: &Model, sensitivity: &[PathwaySensitivity]) -> Res
     }
     Ok(w.into_inner()?)
 }
+
+/// For the terminal: per pathway, the stage with the largest swing.
+pub fn largest_swings(model: &Model, sensitivity: &[PathwaySensitivity]) -> String {
+    let names: Vec<String> = sensitivity
+        .iter()
+        .map(|s| {
+            let p = &model.pathways[s.pathway];
+            match p.product_id(model) {
+                "" => p.id.clone(),
+                product => format!("{product}/{}", p.id),
+            }
+        })
+        .collect();
+    let w = names.iter().map(|n| n.chars().count()).max().unwrap_or(0);
+    let mut out =
+        String::from("  what moves P80 most (the stage held at its P10, then its P90):\n");
+    for (s, name) in sensitivity.iter().zip(&names) {
+        let line = match s.stages.first() {
+            Some(st) => format!(
+                "{} {} to {} days (swing {})",
+                model.pathways[s.pathway].stages[st.stage].id,
+                num(st.p80_at_low),
+                num(st.p80_at_high),
+                num(st.swing())
+            ),
+            None => "no uncertain stage".into(),
+        };
+        out.push_str(&format!("    {name:w$}  {line}\n"));
+    }
+    out
+}

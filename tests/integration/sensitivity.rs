@@ -36,6 +36,28 @@ fn the_tornado_ranks_the_wide_stage_above_the_narrow_one() {
 }
 
 #[test]
+fn the_terminal_names_the_stage_that_moves_p80_most() {
+    let out = tempfile::tempdir().unwrap();
+    crate::support::regsim()
+        .args([
+            "run",
+            WIDE_AND_NARROW,
+            "--sensitivity",
+            "--format",
+            "csv",
+            "-o",
+        ])
+        .arg(out.path())
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("what moves P80 most"))
+        .stdout(
+            predicates::str::is_match(r"route\s+wide \d+(\.\d+)? to \d+(\.\d+)? days \(swing")
+                .unwrap(),
+        );
+}
+
+#[test]
 fn sensitivity_runs_only_when_asked() {
     let out = run_into_tempdir(WIDE_AND_NARROW, &[]);
     for f in ["sensitivity.csv", "tornado.png", "tornado.svg"] {
