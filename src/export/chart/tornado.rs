@@ -220,6 +220,78 @@ fn draw_panel<DB: DrawingBackend>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::sensitivity::analyse;
+    use crate::export::chart::font::TextMetrics;
+    use crate::export::chart::testing;
+
+    /// The model's run of `iterations` and its sensitivity analysis.
+    fn analysed(model: &Model, iterations: u64) -> Vec<PathwaySensitivity> {
+        let (_, results) = testing::run(model, iterations);
+        analyse(model, &results).unwrap()
+    }
+
+    /// Share of non-white pixels of a drawn tornado in a rectangle.
+    fn ink(
+        model: &Model,
+        s: &[PathwaySensitivity],
+        (x0, y0): (u32, u32),
+        (x1, y1): (u32, u32),
+    ) -> f64 {
+        font::ensure_registered().unwrap();
+        let mut buf = vec![0u8; (WIDTH * HEIGHT * 3) as usize];
+        {
+            let root = BitMapBackend::with_buffer(&mut buf, (WIDTH, HEIGHT)).into_drawing_area();
+            draw(
+                &Canvas {
+                    root: &root,
+                    metrics: TextMetrics::Bitmap,
+                },
+                model,
+                s,
+                2000,
+            )
+            .unwrap();
+            root.present().unwrap();
+        }
+        let mut inked = 0;
+        for y in y0..y1 {
+            for x in x0..x1 {
+                let i = ((y * WIDTH + x) * 3) as usize;
+                inked += buf[i..i + 3].iter().any(|&v| v < 200) as u32;
+            }
+        }
+        inked as f64 / ((x1 - x0) * (y1 - y0)) as f64
+    }
+
+    #[test]
+    fn the_tornado_renders_in_both_formats_with_every_pathway() {
+        for model in [
+            testing::three_pathways(),
+            testing::eight_pathways(),
+            testing::japanese(),
+        ] {
+            let s = analysed(&model, 2000);
+            let dir = tempfile::tempdir().unwrap();
+            for format in [ImageFormat::Png, ImageFormat::Svg] {
+                let path = dir.path().join(format!("tornado.{}", format.extension()));
+                render_tornado(&model, &s, 2000, format, &path).unwrap();
+                assert!(std::fs::metadata(&path).unwrap().len() > 1000);
+            }
+            let svg = std::fs::read_to_string(dir.path().join("tornado.svg")).unwrap();
+            // every pathway's largest swing is named (narrow panels shorten the name)
+            for p in s.iter().filter(|p| !p.stages.is_empty()) {
+                let id = &model.pathways[p.pathway].stages[p.stages[0].stage].id;
+                let start: String = id.chars().take(6).collect();
+                assert!(svg.contains(&start), "{id}");
+            }
+            // the panels below the header are drawn on
+            assert!(
+                ink(&model, &s, (24, 300), (WIDTH - 24, 700)) > 0.02,
+                "{}",
+                model.title
+            );
+        }
+    }
 
     #[test]
     fn ticks_are_round_and_inside() {
