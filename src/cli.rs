@@ -637,16 +637,30 @@ fn write_report(
         }
     }
     let scenario_text = read(ctx.path)?;
+    let model = &ctx.checked.scenario.model;
+    let mut at_p80 = Vec::new();
+    for i in 0..model.pathways.len() {
+        let at = crate::engine::at_percentile::at_percentile(
+            model,
+            i,
+            results.seed,
+            results.iterations,
+            80.0,
+        )
+        .map_err(|e| Failure::BadInput(format!("error: {e}\n  --> {}\n", ctx.path.display())))?;
+        at_p80.push(crate::export::explain_at::iteration_table(model, i, &at));
+    }
     let manifest_json = String::from_utf8_lossy(&manifest.to_json()).into_owned();
     let report = Report {
         runs: vec![ReportRun {
             label: "Baseline",
             description: "",
-            model: &ctx.checked.scenario.model,
+            model,
             results,
         }],
         sensitivity,
         charts,
+        at_p80,
         scenario_path: &ctx.path.display().to_string(),
         scenario_text: &scenario_text,
         overrides: &manifest.overrides,

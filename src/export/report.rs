@@ -75,6 +75,9 @@ pub struct Report<'a> {
     pub sensitivity: Option<&'a [PathwaySensitivity]>,
     /// Every chart written, in order.
     pub charts: Vec<ReportChart>,
+    /// Per pathway of the baseline, the simulated application at its P80 as
+    /// `regsim explain --at p80` prints it.
+    pub at_p80: Vec<String>,
     /// The scenario file's path as given.
     pub scenario_path: &'a str,
     /// The scenario file's text.
@@ -141,6 +144,9 @@ pub fn render(report: &Report) -> String {
     if !report.charts.is_empty() {
         toc.push(("charts", "Charts"));
     }
+    if !report.at_p80.is_empty() {
+        toc.push(("at-p80", "The P80 application"));
+    }
     toc.extend([("inputs", "Inputs"), ("manifest", "Manifest")]);
     h.push_str("<nav><ol>\n");
     for (id, name) in &toc {
@@ -170,6 +176,17 @@ pub fn render(report: &Report) -> String {
                 escape(&c.caption),
                 escape(&c.file)
             );
+        }
+    }
+    if !report.at_p80.is_empty() {
+        h.push_str(
+            "<h2 id=\"at-p80\">The P80 application, stage by stage</h2>\n<p class=\"note\">\
+             Per pathway, the simulated application whose review days are nearest the P80, \
+             each stage beside its median over all iterations: what made it long \
+             (<code>regsim explain --at p80</code>).</p>\n",
+        );
+        for text in &report.at_p80 {
+            let _ = writeln!(h, "<pre>{}</pre>", escape(text.trim_end()));
         }
     }
     h.push_str("<h2 id=\"inputs\" class=\"inputs\">Inputs</h2>\n");

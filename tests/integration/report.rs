@@ -30,6 +30,8 @@ fn the_report_embeds_the_very_svg_files_and_the_inputs() {
     assert!(html.contains(&manifest.replace('"', "&quot;")));
     assert!(html.contains("[[pathway.stage]]"));
     assert!(html.contains("Tiny test scenario"));
+    // the P80 application of each pathway, as explain --at p80 prints it
+    assert_eq!(html.matches("what made it long:").count(), 2);
 }
 
 #[test]
