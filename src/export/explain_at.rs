@@ -155,16 +155,28 @@ fn reasons(model: &Model, pathway: usize, rows: &[Row]) -> String {
         .iter()
         .take(3)
         .map(|r| {
+            let stage = &stages[r.stage];
+            let waited = match stage.gate {
+                Some(g) if r.gate_wait > 0 => format!(
+                    " ({} of them waiting for a date of gate {})",
+                    r.gate_wait, model.gates[g].id
+                ),
+                _ => String::new(),
+            };
             format!(
-                "{} took {} days, {} over its median (its P{:.0})",
-                stages[r.stage].id,
+                "{} took {} days{waited}, {} over its median (its P{:.0})",
+                stage.id,
                 r.days,
                 num(r.over_median),
                 r.own_percentile.round()
             )
         })
         .collect();
+    // Gate waits on the critical path not named above.
     for r in rows.iter().filter(|r| r.critical && r.gate_wait > 0) {
+        if over.iter().take(3).any(|o| o.stage == r.stage) {
+            continue;
+        }
         let gate = stages[r.stage]
             .gate
             .map_or("", |g| model.gates[g].id.as_str());
