@@ -28,10 +28,21 @@ fn standard_errors_shrink_as_one_over_the_root_of_the_iterations() {
 #[test]
 fn precision_samples_until_p80_is_known_and_is_reproducible() {
     let run = || {
-        let out = run_into_tempdir(TINY, &["--format", "csv", "--precision", "0.6"]);
+        let out = run_into_tempdir(TINY, &["--format", "csv", "--precision", "0.6", "--runs"]);
         let summary = fs::read(out.path().join("summary.csv")).unwrap();
+        // runs.csv has every iteration of every chunk, in order
+        let (h, runs) = read_csv(&out.path().join("runs.csv"));
+        let fast: Vec<&str> = runs
+            .iter()
+            .filter(|r| col(&h, r, "pathway") == "fast")
+            .map(|r| col(&h, r, "iteration"))
+            .collect();
+        assert!(fast.iter().enumerate().all(|(i, it)| *it == i.to_string()));
+        assert_eq!(runs.len(), 2 * fast.len());
+        let rows = fast.len() as u64;
         let manifest: serde_json::Value =
             serde_json::from_slice(&fs::read(out.path().join("manifest.json")).unwrap()).unwrap();
+        assert_eq!(manifest["iterations"].as_u64(), Some(rows));
         (summary, manifest)
     };
     let (summary, manifest) = run();
