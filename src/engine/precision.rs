@@ -204,8 +204,8 @@ mod tests {
         assert_eq!(percentile_se(&h, 80.0), Some(0.0));
     }
 
-    #[test]
-    fn sampling_stops_at_the_precision_reproducibly() {
+    /// A uniform (0, 1000) stage, run in chunks of 1000 iterations.
+    fn uniform_in_chunks() -> (Model, MonteCarlo) {
         let m = one_stage(Duration::Uniform {
             min: 0.0,
             max: 1000.0,
@@ -215,6 +215,12 @@ mod tests {
             seed: 5,
             keep_rows: false,
         };
+        (m, mc)
+    }
+
+    #[test]
+    fn sampling_stops_at_the_precision_reproducibly() {
+        let (m, mc) = uniform_in_chunks();
         let precision = Precision {
             days: 10.0,
             cap: 1_000_000,
@@ -242,15 +248,7 @@ mod tests {
 
     #[test]
     fn sampling_stops_at_the_cap_and_says_so() {
-        let m = one_stage(Duration::Uniform {
-            min: 0.0,
-            max: 1000.0,
-        });
-        let mc = MonteCarlo {
-            iterations: 1000,
-            seed: 5,
-            keep_rows: false,
-        };
+        let (m, mc) = uniform_in_chunks();
         let c = Precision {
             days: 0.5,
             cap: 2500,

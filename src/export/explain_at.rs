@@ -8,6 +8,7 @@ use std::fmt::Write;
 use crate::engine::at_percentile::AtPercentile;
 use crate::engine::schedule::whole_day;
 use crate::export::csv::num;
+use crate::export::text_table::{aligned, approval_line};
 use crate::model::Model;
 
 /// One stage's row, kept for the closing summary.
@@ -112,32 +113,8 @@ pub fn iteration_table(model: &Model, pathway: usize, at: &AtPercentile) -> Stri
             critical: st.critical,
         });
     }
-    let mut widths = [0usize; 10];
-    for row in &table {
-        for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(cell.chars().count());
-        }
-    }
-    for row in &table {
-        let mut line = String::new();
-        for (i, (cell, w)) in row.iter().zip(widths).enumerate() {
-            if (4..=8).contains(&i) {
-                let _ = write!(line, "  {cell:>w$}");
-            } else {
-                let _ = write!(line, "  {cell:<w$}");
-            }
-        }
-        let _ = writeln!(out, "{}", line.trim_end());
-    }
-    let approval = model.date_of(t.approval_day() as i64);
-    let _ = writeln!(
-        out,
-        "approval {approval} ({}): {} days from submission (regulator {}, applicant {})",
-        approval.format("%a"),
-        t.review_days,
-        t.regulator_days,
-        t.applicant_days
-    );
+    out.push_str(&aligned(&table, |i| (4..=8).contains(&i)));
+    out.push_str(&approval_line(model, t));
     let _ = writeln!(out, "what made it long: {}", reasons(model, pathway, &rows));
     out
 }

@@ -11,3 +11,4 @@ pub mod follow_up;
 pub mod manifest;
 pub mod report;
 pub mod sensitivity;
+pub mod text_table;
