@@ -47,7 +47,8 @@ enum Command {
         #[arg(required = true)]
         scenarios: Vec<PathBuf>,
     },
-    /// The deterministic schedule: each stage's dates at its median, the critical path.
+    /// The deterministic schedule: each stage's dates at its median, the critical path;
+    /// with --at p80, the simulated application at that percentile, stage by stage.
     Explain {
         /// Scenario file (TOML).
         scenario: PathBuf,
@@ -140,11 +141,12 @@ struct RunArgs {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Format {
-    /// summary.csv and stages.csv (and runs.csv with --runs)
+    /// summary.csv and stages.csv (and runs.csv with --runs, sensitivity.csv with
+    /// --sensitivity)
     Csv,
-    /// distribution.png and timeline.png
+    /// distribution.png and timeline.png (and tornado.png with --sensitivity)
     Png,
-    /// distribution.svg and timeline.svg
+    /// distribution.svg and timeline.svg (and tornado.svg with --sensitivity)
     Svg,
     /// report.html, one self-contained page (implies svg and the sensitivity analysis)
     Html,
