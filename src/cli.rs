@@ -46,6 +46,9 @@ enum Command {
         /// Scenario files (TOML).
         #[arg(required = true)]
         scenarios: Vec<PathBuf>,
+        /// Override a field: PATH=VALUE, PATH=*FACTOR or PATH=+DAYS (repeatable).
+        #[arg(long = "set", value_name = "PATH=VALUE")]
+        set: Vec<String>,
     },
     /// The deterministic schedule: each stage's dates at its median, the critical path;
     /// with --at p80, the simulated application at that percentile, stage by stage.
@@ -55,11 +58,25 @@ enum Command {
         /// Submission date instead of the scenario's, e.g. 2025-01-15.
         #[arg(long, value_name = "DATE")]
         submitted: Option<NaiveDate>,
+        /// Override a field: PATH=VALUE, PATH=*FACTOR or PATH=+DAYS (repeatable).
+        #[arg(long = "set", value_name = "PATH=VALUE")]
+        set: Vec<String>,
         #[command(flatten)]
         at: ExplainAt,
     },
+    /// Paired comparison of variants (or of files) with the baseline: compare.csv and
+    /// compare.png/.svg.
+    Compare(crate::commands::compare::CompareArgs),
+    /// One run per value of a knob: sweep.csv and sweep.png/.svg.
+    Sweep(crate::commands::sweep::SweepArgs),
+    /// The parameters a variant (or --set) changes: path, before, after.
+    Diff(crate::commands::diff::DiffArgs),
     /// Print the JSON Schema of the scenario format.
     Schema,
+    /// A calendar's days off in a year, with their names, and its business days.
+    Calendar(crate::commands::calendar::CalendarArgs),
+    /// A pathway's goal date and milestone dates for a filing date, with the rules applied.
+    Date(crate::commands::date::DateArgs),
 }
 
 /// `regsim explain --at`: a Monte Carlo iteration instead of the median schedule.
@@ -137,6 +154,14 @@ struct RunArgs {
     /// Print only errors.
     #[arg(short, long)]
     quiet: bool,
+    /// Override a field: PATH=VALUE, PATH=*FACTOR or PATH=+DAYS (repeatable), e.g.
+    /// normal.team-review.duration=*0.8.
+    #[arg(long = "set", value_name = "PATH=VALUE")]
+    set: Vec<String>,
+    /// Also run this variant of the scenario (repeatable); summary.csv and stages.csv
+    /// get its rows, labelled in the `variant` column.
+    #[arg(long = "variant", value_name = "ID")]
+    variant: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -153,7 +178,7 @@ enum Format {
 }
 
 /// A failure, sorted by exit code.
-enum Failure {
+pub enum Failure {
     /// Bad input; the text is already formatted.
     BadInput(String),
     /// Anything else.
@@ -181,19 +206,25 @@ pub fn main() -> i32 {
     };
     let result = match cli.command {
         Command::Run(args) => run(&args),
-        Command::Check { scenarios } => check(&scenarios),
+        Command::Check { scenarios, set } => check(&scenarios, &set),
         Command::Explain {
             scenario,
             submitted,
+            set,
             at,
         } => match at.at {
-            Some(p) => explain_at(&scenario, submitted, p, &at),
-            None => explain(&scenario, submitted),
+            Some(p) => explain_at(&scenario, submitted, &set, p, &at),
+            None => explain(&scenario, submitted, &set),
         },
+        Command::Compare(args) => crate::commands::compare::compare(&args),
+        Command::Sweep(args) => crate::commands::sweep::sweep(&args),
+        Command::Diff(args) => crate::commands::diff::diff(&args),
         Command::Schema => {
             println!("{}", scenario::json_schema());
             Ok(())
         }
+        Command::Calendar(args) => crate::commands::calendar::run(&args).map_err(Failure::BadInput),
+        Command::Date(args) => crate::commands::date::run(&args).map_err(Failure::BadInput),
     };
     match result {
         Ok(()) => EXIT_OK,
@@ -218,12 +249,25 @@ struct Checked {
     schedules: Vec<PathwayTimes>,
 }
 
-/// Loads every file, reporting the problems of all of them before giving up.
-fn load_all(paths: &[PathBuf], overrides: &Overrides) -> Result<Vec<Checked>, Failure> {
+/// Loads every file, with the `--set` overrides applied, reporting the problems of all
+/// of them before giving up.
+fn load_all(
+    paths: &[PathBuf],
+    overrides: &Overrides,
+    set: &[String],
+) -> Result<Vec<Checked>, Failure> {
+    let set = crate::scenario::variants::parse_set(set).map_err(Failure::BadInput)?;
     let mut loaded = Vec::new();
     let mut errors = String::new();
     for path in paths {
-        match scenario::load(path, overrides) {
+        let with_set = scenario::load(path, overrides).and_then(|mut s| {
+            if !set.is_empty() {
+                let runs = crate::scenario::variants::runs(path, &s, &set, &[], overrides)?;
+                s.model = runs.into_iter().next().expect("the baseline").model;
+            }
+            Ok(s)
+        });
+        match with_set {
             Ok(scenario) => match median_schedules(&scenario.model) {
                 Ok(schedules) => loaded.push(Checked {
                     scenario,
@@ -260,8 +304,8 @@ pub fn median_schedules(
         .collect()
 }
 
-fn check(paths: &[PathBuf]) -> Result<(), Failure> {
-    let loaded = load_all(paths, &Overrides::default())?;
+fn check(paths: &[PathBuf], set: &[String]) -> Result<(), Failure> {
+    let loaded = load_all(paths, &Overrides::default(), set)?;
     for (path, checked) in paths.iter().zip(&loaded) {
         let model = &checked.scenario.model;
         let summary = if model.products.is_empty() {
@@ -283,6 +327,11 @@ fn check(paths: &[PathBuf]) -> Result<(), Failure> {
                 count(model.pathways.len(), "eligible pathway")
             )
         };
+        let variants = &checked.scenario.variants;
+        let summary = match variants.len() {
+            0 => summary,
+            n => format!("{summary}, {}", count(n, "variant")),
+        };
         println!("ok: {} ({summary})", path.display());
     }
     Ok(())
@@ -297,8 +346,8 @@ fn count(n: usize, noun: &str) -> String {
     }
 }
 
-fn explain(path: &Path, submitted: Option<NaiveDate>) -> Result<(), Failure> {
-    let loaded = load_all(&[path.to_path_buf()], &Overrides { submitted })?;
+fn explain(path: &Path, submitted: Option<NaiveDate>, set: &[String]) -> Result<(), Failure> {
+    let loaded = load_all(&[path.to_path_buf()], &Overrides { submitted }, set)?;
     let model = &loaded[0].scenario.model;
     println!("{}", model.title);
     if !model.description.is_empty() {
@@ -319,10 +368,11 @@ fn explain(path: &Path, submitted: Option<NaiveDate>) -> Result<(), Failure> {
 fn explain_at(
     path: &Path,
     submitted: Option<NaiveDate>,
+    set: &[String],
     p: f64,
     args: &ExplainAt,
 ) -> Result<(), Failure> {
-    let loaded = load_all(&[path.to_path_buf()], &Overrides { submitted })?;
+    let loaded = load_all(&[path.to_path_buf()], &Overrides { submitted }, set)?;
     let model = &loaded[0].scenario.model;
     let iterations = args.iterations.unwrap_or(model.iterations);
     if iterations == 0 || iterations > MAX_ITERATIONS {
@@ -395,7 +445,24 @@ fn run(args: &RunArgs) -> Result<(), Failure> {
     let overrides = Overrides {
         submitted: args.submitted,
     };
-    let loaded = load_all(&args.scenarios, &overrides)?;
+    let loaded = load_all(&args.scenarios, &overrides, &args.set)?;
+    let set = crate::scenario::variants::parse_set(&args.set).map_err(Failure::BadInput)?;
+    let mut variant_runs = Vec::new();
+    for (path, checked) in args.scenarios.iter().zip(&loaded) {
+        if args.variant.is_empty() {
+            variant_runs.push(Vec::new());
+            continue;
+        }
+        let runs = crate::scenario::variants::runs(
+            path,
+            &checked.scenario,
+            &set,
+            &args.variant,
+            &overrides,
+        )
+        .map_err(|d| Failure::BadInput(d.to_string()))?;
+        variant_runs.push(runs.into_iter().skip(1).collect());
+    }
     let load_seconds = started.elapsed().as_secs_f64();
     let threads = args
         .threads
@@ -405,7 +472,7 @@ fn run(args: &RunArgs) -> Result<(), Failure> {
         .build()
         .context("cannot start the worker threads")?;
     let several = loaded.len() > 1;
-    for (path, checked) in args.scenarios.iter().zip(&loaded) {
+    for ((path, checked), variants) in args.scenarios.iter().zip(&loaded).zip(&variant_runs) {
         let stem = &checked.scenario.stem;
         let dir = match (&args.output, several) {
             (Some(o), false) => o.clone(),
@@ -419,6 +486,7 @@ fn run(args: &RunArgs) -> Result<(), Failure> {
             dir: &dir,
             threads,
             load_seconds,
+            variants,
         };
         pool.install(|| run_one(&ctx))?;
     }
@@ -432,6 +500,8 @@ struct RunContext<'a> {
     dir: &'a Path,
     threads: usize,
     load_seconds: f64,
+    /// The variants asked for with `--variant`, simulated after the baseline.
+    variants: &'a [crate::scenario::variants::ScenarioRun],
 }
 
 fn run_one(ctx: &RunContext) -> Result<(), Failure> {
@@ -481,12 +551,34 @@ fn run_one(ctx: &RunContext) -> Result<(), Failure> {
         let mut file = w.finish()?;
         file.flush().context("cannot write runs.csv")?;
     }
+    // Variants: the same seed, so their draws pair with the baseline's.
+    let mut variant_results = Vec::new();
+    for v in ctx.variants {
+        let vmc = MonteCarlo {
+            keep_rows: false,
+            // With --precision, the baseline's iterations, so that the runs pair.
+            iterations: match converged {
+                Some(_) => results.iterations,
+                None => args.iterations.unwrap_or(v.model.iterations),
+            },
+            seed: args.seed.unwrap_or(v.model.seed),
+        };
+        let (r, _) = crate::commands::whatif::simulate(ctx.path, &v.model, vmc, false)?;
+        variant_results.push(r);
+    }
     let simulate_seconds = t0.elapsed().as_secs_f64();
 
     let t1 = Instant::now();
     if wants(Format::Csv) {
-        out.write("summary.csv", &summary_csv(model, &results)?)?;
-        out.write("stages.csv", &stages_csv(model, &results)?)?;
+        let mut summaries = vec![("", summary_csv(model, &results)?)];
+        let mut stages = vec![("", stages_csv(model, &results)?)];
+        for (v, r) in ctx.variants.iter().zip(&variant_results) {
+            summaries.push((v.variant.as_str(), summary_csv(&v.model, r)?));
+            stages.push((v.variant.as_str(), stages_csv(&v.model, r)?));
+        }
+        let label = crate::export::variants::label_variants;
+        out.write("summary.csv", &label(&summaries)?)?;
+        out.write("stages.csv", &label(&stages)?)?;
         if !model.products.is_empty() {
             out.write(
                 "eligibility.csv",
@@ -499,6 +591,9 @@ fn run_one(ctx: &RunContext) -> Result<(), Failure> {
                 &crate::export::follow_up::follow_up_csv(model, &results)?,
             )?;
         }
+        if let Some(bytes) = crate::export::fiscal_years::fiscal_years_csv(model, &results)? {
+            out.write("fiscal_years.csv", &bytes)?;
+        }
     }
     let schedules = &ctx.checked.schedules;
     for (format, ext, wanted) in [
@@ -510,6 +605,10 @@ fn run_one(ctx: &RunContext) -> Result<(), Failure> {
             chart::render_distribution(model, &results, format, &p)?;
             let p = out.stage(&format!("timeline.{ext}"));
             chart::render_timeline(model, schedules, &results, format, &p)?;
+            if model.fiscal_year.is_some() {
+                let p = out.stage(&format!("fiscal_years.{ext}"));
+                chart::fiscal::render_fiscal_years(model, &results, format, &p)?;
+            }
         }
     }
     let sensitivity = if args.sensitivity || wants(Format::Html) {
@@ -533,6 +632,9 @@ fn run_one(ctx: &RunContext) -> Result<(), Failure> {
         if model.pathways.iter().any(|p| p.follow_up.is_some()) {
             files.push("follow_up.csv".into());
         }
+        if model.fiscal_year.is_some() {
+            files.push("fiscal_years.csv".into());
+        }
     }
     if args.runs {
         files.push("runs.csv".into());
@@ -540,6 +642,9 @@ fn run_one(ctx: &RunContext) -> Result<(), Failure> {
     for (f, ext) in [(Format::Png, "png"), (Format::Svg, "svg")] {
         if wants(f) {
             files.extend([format!("distribution.{ext}"), format!("timeline.{ext}")]);
+            if model.fiscal_year.is_some() {
+                files.push(format!("fiscal_years.{ext}"));
+            }
         }
     }
     if sensitivity.is_some() {
@@ -571,7 +676,17 @@ fn run_one(ctx: &RunContext) -> Result<(), Failure> {
                 .collect(),
         }),
         submitted: model.submitted.to_string(),
-        overrides: args.submitted.map(|d| format!("submitted={d}")).into_iter().collect(),
+        overrides: args
+            .submitted
+            .map(|d| format!("submitted={d}"))
+            .into_iter()
+            .chain(args.set.iter().cloned())
+            .chain(
+                ctx.variants
+                    .iter()
+                    .map(|v| format!("variant {}: {}", v.variant, v.overrides.join("; "))),
+            )
+            .collect(),
         threads: ctx.threads,
         generator: "Xoshiro256++; one stream per (seed ^ FNV-1a(pathway id, or product/pathway id), iteration), one per (seed ^ FNV-1a(evidence:product/evidence), iteration) for evidence gaps, seeded by SplitMix64".into(),
         timings: Timings {
@@ -585,7 +700,8 @@ fn run_one(ctx: &RunContext) -> Result<(), Failure> {
     let manifest_json = manifest.to_json();
     if wants(Format::Html) {
         let sensitivity = sensitivity.as_ref().map(|s| s.0.as_slice());
-        write_report(&mut out, ctx, &results, sensitivity, &manifest)?;
+        let runs = (&results, variant_results.as_slice());
+        write_report(&mut out, ctx, runs, sensitivity, &manifest)?;
     }
     out.write("manifest.json", &manifest_json)?;
     let dir = out.dir().to_path_buf();
@@ -612,6 +728,10 @@ fn run_one(ctx: &RunContext) -> Result<(), Failure> {
         if let Some((s, _)) = &sensitivity {
             print!("{}", crate::export::sensitivity::largest_swings(model, s));
         }
+        for (v, r) in ctx.variants.iter().zip(&variant_results) {
+            println!("variant {}: {}", v.variant, v.title);
+            print_summary(&v.model, r, &dir, simulate_seconds);
+        }
     }
     Ok(())
 }
@@ -620,7 +740,7 @@ fn run_one(ctx: &RunContext) -> Result<(), Failure> {
 fn write_report(
     out: &mut OutputFolder,
     ctx: &RunContext,
-    results: &RunResults,
+    (results, variant_results): (&RunResults, &[RunResults]),
     sensitivity: Option<&[crate::engine::sensitivity::PathwaySensitivity]>,
     manifest: &Manifest,
 ) -> Result<(), Failure> {
@@ -653,13 +773,33 @@ fn write_report(
         at_p80.push(crate::export::explain_at::iteration_table(model, i, &at));
     }
     let manifest_json = String::from_utf8_lossy(&manifest.to_json()).into_owned();
+    // The baseline, then each variant with what it changes.
+    let labels: Vec<(String, String)> = ctx
+        .variants
+        .iter()
+        .map(|v| {
+            (
+                format!("Variant {}", v.variant),
+                format!("{}: {}", v.title, v.overrides.join("; ")),
+            )
+        })
+        .collect();
+    let mut runs = vec![ReportRun {
+        label: "Baseline",
+        description: "",
+        model,
+        results,
+    }];
+    for ((v, r), (label, description)) in ctx.variants.iter().zip(variant_results).zip(&labels) {
+        runs.push(ReportRun {
+            label,
+            description,
+            model: &v.model,
+            results: r,
+        });
+    }
     let report = Report {
-        runs: vec![ReportRun {
-            label: "Baseline",
-            description: "",
-            model,
-            results,
-        }],
+        runs,
         sensitivity,
         charts,
         at_p80,
@@ -801,6 +941,14 @@ fn print_summary(model: &Model, results: &RunResults, dir: &Path, seconds: f64) 
                 .map(|(o, c)| format!("{} {:.1}%", o.as_str(), c as f64 * 100.0 / n))
                 .collect();
             println!("  {name}, then {}: {}", f.title, shares.join(", "));
+        }
+    }
+    for ((_, r), name) in model.pathways.iter().zip(&results.pathways).zip(&names) {
+        if r.withdrawn > 0 {
+            let share = r.withdrawn as f64 * 100.0 / results.iterations.max(1) as f64;
+            println!(
+                "  {name}: {share:.1}% withdrawn (a clock stop past its limit; not in the days above)"
+            );
         }
     }
     println!(

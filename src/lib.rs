@@ -15,6 +15,7 @@
 //! Each arrow is a module boundary: the engine never reads files, exporters never sample.
 
 pub mod cli;
+pub mod commands;
 pub mod diagnostic;
 pub mod engine;
 pub mod export;

@@ -58,6 +58,10 @@ pub fn at_percentile(
         },
         |s, i, t| {
             s.results.record(t);
+            if t.withdrawn {
+                // no review days: never the iteration shown
+                return;
+            }
             let d = t.review_days as usize;
             if s.first.len() <= d {
                 s.first.resize(d + 1, u64::MAX);

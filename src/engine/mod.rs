@@ -4,6 +4,7 @@
 pub mod application;
 pub mod at_percentile;
 pub mod monte_carlo;
+pub mod paired;
 pub mod precision;
 pub mod replay;
 pub mod results;

@@ -37,6 +37,8 @@ pub struct RunRow {
     pub regulator_days: u32,
     /// Applicant time, in days.
     pub applicant_days: u32,
+    /// Withdrawn instead of approved (a clock stop past its cap).
+    pub withdrawn: bool,
 }
 
 /// How to run.
@@ -177,6 +179,7 @@ impl MonteCarlo {
                         review_days: times.review_days,
                         regulator_days: times.regulator_days,
                         applicant_days: times.applicant_days,
+                        withdrawn: times.withdrawn,
                     });
                 }
             }
@@ -249,6 +252,8 @@ mod tests {
                         probability,
                         gate: gated.then_some(0),
                         planned_within: None,
+                        calendar: None,
+                        max_days: None,
                     }
                 },
             )

@@ -91,6 +91,12 @@ pub struct PathwayResults {
     pub second_approval_days: DayHistogram,
     /// Every update's days from ready to release.
     pub update_days: DayHistogram,
+    /// Iterations in which the application was withdrawn (an applicant's clock stop
+    /// ran past its cap); the day counts above leave them out.
+    pub withdrawn: u64,
+    /// The approval day, in days after the model's submission date (for grouping
+    /// approvals by fiscal year).
+    pub approval_day: DayHistogram,
 }
 
 /// Distributions of one stage.
@@ -136,6 +142,9 @@ impl PathwayResults {
         times: &PathwayTimes,
         rng: &mut Xoshiro256pp,
     ) {
+        if times.withdrawn {
+            return;
+        }
         if let Some(f) = &pathway.follow_up {
             let (outcome, days) = f.draw(rng);
             let k = Outcome::ALL
@@ -155,11 +164,16 @@ impl PathwayResults {
     /// Records one iteration.
     #[inline]
     pub fn record(&mut self, times: &PathwayTimes) {
-        self.review_days.add(times.review_days);
-        self.time_to_approval_days
-            .add(times.time_to_approval_days());
-        self.regulator_days.add(times.regulator_days);
-        self.applicant_days.add(times.applicant_days);
+        if times.withdrawn {
+            self.withdrawn += 1;
+        } else {
+            self.review_days.add(times.review_days);
+            self.time_to_approval_days
+                .add(times.time_to_approval_days());
+            self.regulator_days.add(times.regulator_days);
+            self.applicant_days.add(times.applicant_days);
+            self.approval_day.add(times.approval_day());
+        }
         for (acc, s) in self.stages.iter_mut().zip(&times.stages) {
             if s.ran {
                 acc.ran += 1;
@@ -180,6 +194,8 @@ impl PathwayResults {
         }
         self.second_approval_days.merge(&other.second_approval_days);
         self.update_days.merge(&other.update_days);
+        self.withdrawn += other.withdrawn;
+        self.approval_day.merge(&other.approval_day);
         self.regulator_days.merge(&other.regulator_days);
         self.applicant_days.merge(&other.applicant_days);
         for (a, b) in self.stages.iter_mut().zip(&other.stages) {

@@ -176,6 +176,9 @@ pub struct PathwayTimes {
     pub applicant_days: u32,
     /// `review_days - applicant_days`.
     pub regulator_days: u32,
+    /// An applicant's clock stop ran past its cap (`max_days`): the application was
+    /// withdrawn, not approved.
+    pub withdrawn: bool,
 }
 
 /// Why a pass could not finish: the scenario asks for dates it does not define.
@@ -289,13 +292,34 @@ fn pass(
 ) -> Result<(), ScheduleError> {
     out.submitted_day = submitted_day;
     out.ready_day = submitted_day;
+    out.withdrawn = false;
     out.stages
         .resize(pathway.stages.len(), StageTimes::default());
+    let clock_day = match &pathway.clock_start {
+        None => submitted_day,
+        Some(rule) => {
+            let filed = model.date_of(submitted_day as i64);
+            submitted_day + (rule.start(filed) - filed).num_days() as u32
+        }
+    };
     for (i, stage) in pathway.stages.iter().enumerate() {
-        let (ran, work) = outcomes.outcome(stage);
+        let (ran, mut work) = outcomes.outcome(stage);
+        if let Some(cap) = stage.max_days.filter(|&cap| ran && work > cap) {
+            // The applicant cannot answer within the limit: the application is
+            // withdrawn when the time runs out.
+            out.withdrawn = true;
+            work = cap;
+        }
         let (done, rest) = out.stages.split_at_mut(i);
-        rest[0] = step(model, stage, submitted_day, |j| &done[j], ran, work)
-            .map_err(|e| e.explain(model, pathway, i))?;
+        rest[0] = step(
+            model,
+            stage,
+            (submitted_day, clock_day),
+            |j| &done[j],
+            ran,
+            work,
+        )
+        .map_err(|e| e.explain(model, pathway, i))?;
     }
     finish(pathway, out);
     Ok(())
@@ -308,14 +332,14 @@ fn pass(
 fn step<'t>(
     model: &Model,
     stage: &Stage,
-    submitted_day: u32,
+    (submitted_day, clock_day): (u32, u32),
     predecessor: impl Fn(usize) -> &'t StageTimes,
     ran: bool,
     work: f64,
 ) -> Result<StageTimes, Overrun> {
     // Start when the last predecessor ends. Rounding up is monotone, so the start day is
     // the latest predecessor's end day.
-    let mut start_day = submitted_day;
+    let mut start_day = clock_day;
     let (mut latest, mut critical_predecessor) = (f64::NEG_INFINITY, NONE);
     for &j in &stage.after {
         let p = predecessor(j);
@@ -325,7 +349,7 @@ fn step<'t>(
         }
         start_day = start_day.max(p.end_day);
     }
-    let ready = latest.max(submitted_day as f64);
+    let ready = latest.max(clock_day as f64);
     let (mut end, mut end_day, mut work_end) = (ready, start_day, ready);
     if ran {
         end = match stage.days {
@@ -333,9 +357,15 @@ fn step<'t>(
             DayCount::Business => {
                 let n = whole_day(work.max(0.0)) as u32;
                 model
-                    .business_days
+                    .business_days_of(stage)
                     .add_business_days(start_day as i64, n)
                     .ok_or(Overrun::Horizon)? as f64
+            }
+            DayCount::Months => {
+                let months = whole_day(work.max(0.0)).min(12 * 60) as u32;
+                let start = model.date_of(start_day as i64);
+                let end = crate::model::clock::add_months(start, months).ok_or(Overrun::Horizon)?;
+                (end - model.submitted).num_days() as f64
             }
         };
         if end.is_nan() || end > crate::model::HORIZON_DAYS as f64 {
@@ -605,6 +635,50 @@ mod tests {
         run_pathway_from(&m, &m.pathways[0], 7, Draws::Median, &mut t).unwrap();
         assert_eq!(t.review_days, 10);
         assert_eq!(t.stages[0].end_day, 17);
+    }
+
+    /// PMDA's busy-month rule moves the start of the stages that start at submission;
+    /// review days still count from submission. Months stages keep the day of the month.
+    #[test]
+    fn the_clock_start_rule_and_month_spans() {
+        use crate::model::clock::ClockStart;
+        let mut months = stage("goal", Clock::Regulator, 12.0, &[]);
+        months.days = DayCount::Months;
+        let mut m = model(vec![months]);
+        let mut busy = [false; 13];
+        busy[3] = true;
+        busy[6] = true;
+        m.pathways[0].clock_start = Some(ClockStart { busy, from_day: 16 });
+        // Submitted 2024-04-26 (day 0), not a busy month: 2025-04-26.
+        let t = median_pass(&m);
+        assert_eq!(
+            m.date_of(t.approval_day() as i64),
+            date(2024, 4, 26) + chrono::Months::new(12)
+        );
+        // Submitted 2024-06-20 (day 55): the clock starts 2024-07-01; goal 2025-07-01.
+        let mut t = PathwayTimes::default();
+        run_pathway_from(&m, &m.pathways[0], 55, Draws::Median, &mut t).unwrap();
+        assert_eq!(m.date_of(t.stages[0].start_day as i64), date(2024, 7, 1));
+        assert_eq!(m.date_of(t.approval_day() as i64), date(2025, 7, 1));
+        assert_eq!(
+            t.review_days,
+            (date(2025, 7, 1) - date(2024, 6, 20)).num_days() as u32
+        );
+    }
+
+    /// A capped clock stop: a draw past the cap withdraws the application and the
+    /// stage lasts the cap.
+    #[test]
+    fn a_clock_stop_past_its_cap_withdraws() {
+        let mut answer = stage("answer", Clock::Applicant, 40.0, &[]);
+        answer.max_days = Some(30.0);
+        let m = model(vec![answer]);
+        let t = median_pass(&m);
+        assert!(t.withdrawn);
+        assert_eq!(t.stages[0].end_day, 30);
+        let mut within = m.clone();
+        within.pathways[0].stages[0].max_days = Some(40.0);
+        assert!(!median_pass(&within).withdrawn);
     }
 
     #[test]

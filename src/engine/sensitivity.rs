@@ -13,14 +13,15 @@
 //!
 //! **Rank correlation.** Spearman's coefficient between a stage's elapsed days (start
 //! day to end day, gate wait included; 0 when it did not happen) and the pathway's
-//! review days, over every iteration of the main run. Ranks are mid-ranks for ties,
-//! read from the main run's whole-day histograms, so one more replay accumulates
-//! exact integer sums of rank products: no per-iteration storage, memory independent
-//! of the number of iterations, and the same value on any number of threads.
+//! review days, over every iteration of the main run that ends in approval (a withdrawn
+//! application has no review days). Ranks are mid-ranks for ties, read from whole-day
+//! histograms of a first replay, so a second replay accumulates exact integer sums of
+//! rank products: no per-iteration storage, memory independent of the number of
+//! iterations, and the same value on any number of threads.
 
 use crate::engine::replay::Replay;
-use crate::engine::results::{PathwayResults, RunResults};
-use crate::engine::schedule::ScheduleError;
+use crate::engine::results::RunResults;
+use crate::engine::schedule::{PathwayTimes, ScheduleError};
 use crate::engine::stats::DayHistogram;
 use crate::model::Model;
 
@@ -95,15 +96,20 @@ fn analyse_pathway(
         .filter(|(_, s)| s.duration.as_ref().is_some_and(|d| d.is_random()))
         .map(|(i, _)| i)
         .collect();
-    let correlations = rank_correlations(&replay, main, &uncertain)?;
+    let correlations = rank_correlations(&replay, &uncertain)?;
     let p80_held = |stage: usize, days: f64| -> Result<f64, ScheduleError> {
         let held = Replay {
             hold: Some((stage, days)),
             ..replay
         };
+        // A withdrawn application has no review days (as in the main run).
         let h = held.fold(
             DayHistogram::new,
-            |h, _, t| h.add(t.review_days),
+            |h, _, t| {
+                if !t.withdrawn {
+                    h.add(t.review_days)
+                }
+            },
             |a, b| a.merge(&b),
         )?;
         Ok(h.percentile(SWING_PERCENTILE).unwrap_or(0.0))
@@ -165,40 +171,46 @@ fn spearman(n: u128, sum_xy: u128, sum_xx: u128, sum_yy: u128) -> Option<f64> {
     (vx > 0 && vy > 0).then(|| cov as f64 / ((vx as f64).sqrt() * (vy as f64).sqrt()))
 }
 
-/// The rank correlation of each of `stages` with review days, by one replay.
-fn rank_correlations(
-    replay: &Replay,
-    main: &PathwayResults,
-    stages: &[usize],
-) -> Result<Vec<Option<f64>>, ScheduleError> {
-    let n = replay.iterations;
-    let total_ranks = doubled_midranks(&main.review_days);
-    // A stage's elapsed days: its histogram when it ran, and 0 for every other iteration.
-    let marginals: Vec<DayHistogram> = stages
-        .iter()
-        .map(|&s| {
-            let r = &main.stages[s];
-            let mut h = r.elapsed_days.clone();
-            for _ in 0..n - r.ran {
-                h.add(0);
+/// The rank correlation of each of `stages` with review days, over the iterations that
+/// end in approval: one replay for the distributions (a stage's elapsed days, 0 when it
+/// did not happen), one for the sums of rank products.
+fn rank_correlations(replay: &Replay, stages: &[usize]) -> Result<Vec<Option<f64>>, ScheduleError> {
+    let elapsed = |t: &PathwayTimes, s: usize| {
+        let st = &t.stages[s];
+        if st.ran { st.elapsed_days() } else { 0 }
+    };
+    let (total, marginals) = replay.fold(
+        || (DayHistogram::new(), vec![DayHistogram::new(); stages.len()]),
+        |(total, marginals), _, t| {
+            if !t.withdrawn {
+                total.add(t.review_days);
+                for (h, &s) in marginals.iter_mut().zip(stages) {
+                    h.add(elapsed(t, s));
+                }
             }
-            h
-        })
-        .collect();
+        },
+        |(ta, ma), (tb, mb)| {
+            ta.merge(&tb);
+            ma.iter_mut().zip(&mb).for_each(|(a, b)| a.merge(b));
+        },
+    )?;
+    let n = total.count();
+    let total_ranks = doubled_midranks(&total);
     let ranks: Vec<Vec<u64>> = marginals.iter().map(doubled_midranks).collect();
     let sums = replay.fold(
         || vec![0u128; stages.len()],
         |acc, _, t| {
+            if t.withdrawn {
+                return;
+            }
             let y = total_ranks[t.review_days as usize] as u128;
             for ((a, &s), r) in acc.iter_mut().zip(stages).zip(&ranks) {
-                let st = &t.stages[s];
-                let days = if st.ran { st.elapsed_days() } else { 0 };
-                *a += r[days as usize] as u128 * y;
+                *a += r[elapsed(t, s) as usize] as u128 * y;
             }
         },
         |a, b| a.iter_mut().zip(b).for_each(|(x, y)| *x += y),
     )?;
-    let sum_yy = sum_of_squares(&main.review_days, &total_ranks);
+    let sum_yy = sum_of_squares(&total, &total_ranks);
     Ok(sums
         .iter()
         .zip(&marginals)

@@ -107,10 +107,11 @@ pub fn summary_csv(model: &Model, results: &RunResults) -> Result<Vec<u8>> {
     for (pathway, res) in model.pathways.iter().zip(&results.pathways) {
         for metric in Metric::of(pathway) {
             let h = res.metric(metric);
-            // Every review ends in approval; a second approval only sometimes.
+            // A review ends in approval unless it was withdrawn (a clock stop past its
+            // cap); a second approval comes only sometimes.
             let approved = match metric {
                 Metric::SecondApprovalDays => h.count() as f64 / n,
-                _ => 1.0,
+                _ => 1.0 - res.withdrawn as f64 / n,
             };
             let target = pathway.target.filter(|t| match t.clock {
                 TargetClock::Total => metric == Metric::ReviewDays,
@@ -203,18 +204,30 @@ impl<W: Write> RunsWriter<W> {
         for r in rows {
             let submitted = self.model_submitted + chrono::Days::new(r.submitted_day as u64);
             let approval = submitted + chrono::Days::new(r.review_days as u64);
+            // A withdrawn application has no approval date and no review days.
+            let days = |d: u32| {
+                if r.withdrawn {
+                    String::new()
+                } else {
+                    d.to_string()
+                }
+            };
             self.w.write_record([
                 r.iteration.to_string().as_str(),
                 "",
                 &self.product_ids[r.pathway],
                 &self.pathway_ids[r.pathway],
-                "true",
+                if r.withdrawn { "false" } else { "true" },
                 &submitted.to_string(),
-                &approval.to_string(),
-                &r.review_days.to_string(),
-                &(r.review_days + r.submitted_day - r.ready_day).to_string(),
-                &r.regulator_days.to_string(),
-                &r.applicant_days.to_string(),
+                &if r.withdrawn {
+                    String::new()
+                } else {
+                    approval.to_string()
+                },
+                &days(r.review_days),
+                &days(r.review_days + r.submitted_day - r.ready_day),
+                &days(r.regulator_days),
+                &days(r.applicant_days),
             ])?;
         }
         Ok(())

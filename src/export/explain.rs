@@ -35,6 +35,9 @@ pub fn schedule_table(model: &Model, pathway: usize, times: &PathwayTimes) -> St
         submitted,
         submitted.format("%a")
     );
+    if let Some(rule) = &p.clock_start {
+        let _ = writeln!(out, "{}", rule.explain(submitted));
+    }
     let mut rows = vec![
         [
             "stage", "clock", "counts", "start", "end", "days", "critical",
@@ -56,8 +59,8 @@ pub fn schedule_table(model: &Model, pathway: usize, times: &PathwayTimes) -> St
             )
         };
         let counts = match s.gate {
-            Some(g) => format!("{} days, gate {}", s.days.as_str(), model.gates[g].id),
-            None => format!("{} days", s.days.as_str()),
+            Some(g) => format!("{}, gate {}", model.counts_text(s), model.gates[g].id),
+            None => model.counts_text(s),
         };
         rows.push([
             s.id.clone(),
@@ -75,6 +78,13 @@ pub fn schedule_table(model: &Model, pathway: usize, times: &PathwayTimes) -> St
     }
     // the day count reads best right-aligned
     out.push_str(&aligned(&rows, |i| i == 5));
+    if times.withdrawn {
+        let _ = writeln!(
+            out,
+            "withdrawn: at the medians an applicant's clock stop runs past its limit"
+        );
+        return out;
+    }
     out.push_str(&approval_line(model, times));
     if let Some(t) = p.target {
         let used = match t.clock {

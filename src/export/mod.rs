@@ -2,13 +2,17 @@
 //! module.
 
 pub mod chart;
+pub mod compare;
 pub mod csv;
 pub mod eligibility;
 pub mod explain;
 pub mod explain_at;
 pub mod files;
+pub mod fiscal_years;
 pub mod follow_up;
 pub mod manifest;
 pub mod report;
 pub mod sensitivity;
+pub mod sweep;
 pub mod text_table;
+pub mod variants;

@@ -6,6 +6,7 @@
 
 pub mod after_approval;
 pub mod calendar;
+pub mod clock;
 pub mod duration;
 pub mod product;
 pub mod special;
@@ -16,6 +17,8 @@ use chrono::NaiveDate;
 
 use after_approval::{FollowUp, Updates};
 use calendar::BusinessDays;
+use calendar::fiscal::FiscalYear;
+use clock::ClockStart;
 use duration::Duration;
 use product::{Decision, Eligibility, Evidence, Product};
 
@@ -45,6 +48,11 @@ pub struct Model {
     pub submission_window_days: u32,
     /// Business days (weekends and holidays) from the submission date on.
     pub business_days: BusinessDays,
+    /// Other calendars that stages count business days in (`calendar = "us-federal"`),
+    /// from the submission date on.
+    pub calendars: Vec<CalendarTable>,
+    /// The fiscal years approvals are grouped by in fiscal_years.csv, if any.
+    pub fiscal_year: Option<FiscalYear>,
     /// Gate schedules: the dates on which gated stages may finish.
     pub gates: Vec<Gate>,
     /// The approval pathways, in file order. With products, one copy of each pathway
@@ -72,7 +80,39 @@ pub struct ProductDecision {
     pub decision: Decision,
 }
 
+/// A calendar's business days, by the name the scenario gives it.
+#[derive(Debug, Clone)]
+pub struct CalendarTable {
+    /// The calendar's name: a named calendar (`us-federal`) or a custom calendar's id.
+    pub id: String,
+    /// Its business days from the submission date on.
+    pub days: BusinessDays,
+}
+
 impl Model {
+    /// The business days `stage` counts: its own calendar's, or the scenario's.
+    #[inline]
+    pub fn business_days_of(&self, stage: &Stage) -> &BusinessDays {
+        stage
+            .calendar
+            .map_or(&self.business_days, |c| &self.calendars[c].days)
+    }
+
+    /// The name of the calendar `stage` counts business days in, if not the scenario's.
+    pub fn calendar_name_of(&self, stage: &Stage) -> Option<&str> {
+        stage.calendar.map(|c| self.calendars[c].id.as_str())
+    }
+
+    /// How `stage` counts its duration, for tables: "calendar days", "business days",
+    /// "business days of us-federal", "months".
+    pub fn counts_text(&self, stage: &Stage) -> String {
+        match (stage.days, self.calendar_name_of(stage)) {
+            (DayCount::Months, _) => "months".into(),
+            (DayCount::Business, Some(name)) => format!("business days of {name}"),
+            (days, _) => format!("{} days", days.as_str()),
+        }
+    }
+
     /// The calendar date `day` days after submission.
     pub fn date_of(&self, day: i64) -> NaiveDate {
         self.submitted + chrono::Days::new(day.max(0) as u64)
@@ -101,6 +141,8 @@ pub struct Pathway {
     pub follow_up: Option<FollowUp>,
     /// Updates shipped after approval.
     pub updates: Option<Updates>,
+    /// A rule that starts the review clock after the filing date (PMDA's busy months).
+    pub clock_start: Option<ClockStart>,
 }
 
 impl Pathway {
@@ -181,6 +223,10 @@ pub enum DayCount {
     /// the day its predecessors end (rounded up), rolled forward to a business day; its
     /// duration is rounded up to whole business days.
     Business,
+    /// Calendar months: the stage starts on the day its predecessors end (rounded up)
+    /// and ends on the same day of the month that many months later (the last day of a
+    /// shorter month).
+    Months,
 }
 
 impl DayCount {
@@ -189,6 +235,7 @@ impl DayCount {
         match self {
             DayCount::Calendar => "calendar",
             DayCount::Business => "business",
+            DayCount::Months => "months",
         }
     }
 }
@@ -206,6 +253,12 @@ pub struct Stage {
     pub duration: Option<Duration>,
     /// Which days the duration counts.
     pub days: DayCount,
+    /// With business days: index into [`Model::calendars`] of the calendar they are
+    /// counted in; `None` for the scenario's `[calendar]`.
+    pub calendar: Option<usize>,
+    /// An applicant's clock stop with a cap: an application whose answer would take
+    /// longer than this many days is withdrawn instead of approved.
+    pub max_days: Option<f64>,
     /// Indices (into the pathway's `stages`) of the stages this one waits for; all come
     /// earlier in the list. Empty: starts at submission.
     pub after: Vec<usize>,
@@ -233,6 +286,8 @@ pub struct Gate {
     /// lookup instead of a search, because a binary search's chain of dependent loads
     /// was a tenth of a Monte Carlo iteration's time.
     next: Vec<u32>,
+    /// Dates an exception of the rule moved: (the rule's day, the day it moved to, why).
+    moves: Vec<(i64, i64, String)>,
 }
 
 impl Gate {
@@ -251,7 +306,23 @@ impl Gate {
             title,
             days,
             next,
+            moves: Vec::new(),
         }
+    }
+
+    /// The gate with the dates an exception moved: (the rule's day, the day it moved
+    /// to, why), in day offsets from submission.
+    pub fn with_moves(mut self, moves: Vec<(i64, i64, String)>) -> Self {
+        self.moves = moves;
+        self
+    }
+
+    /// If `day` is a date an exception moved here: the rule's day and the reason.
+    pub fn moved_to(&self, day: i64) -> Option<(i64, &str)> {
+        self.moves
+            .iter()
+            .find(|(_, to, _)| *to == day)
+            .map(|(from, _, why)| (*from, why.as_str()))
     }
 
     /// The dates as day offsets from submission, ascending.

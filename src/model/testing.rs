@@ -18,6 +18,8 @@ pub fn stage(id: &str, clock: Clock, days: f64, after: &[usize]) -> Stage {
         probability: 1.0,
         gate: None,
         planned_within: None,
+        calendar: None,
+        max_days: None,
     }
 }
 
@@ -33,6 +35,7 @@ pub fn pathway(id: &str, title: &str, stages: Vec<Stage>) -> Pathway {
         case: None,
         follow_up: None,
         updates: None,
+        clock_start: None,
     }
 }
 
@@ -70,6 +73,8 @@ pub fn model(
             HORIZON_DAYS + 1,
             &holidays.holidays_between(submitted, end),
         ),
+        calendars: Vec::new(),
+        fiscal_year: None,
         gates,
         pathways,
         evidence: Vec::new(),

@@ -4,8 +4,10 @@
 //! the unit, comments welcome. `docs/scenario-format.md` documents it; `regsim schema`
 //! prints its JSON Schema.
 
+pub mod overrides;
 pub mod raw;
 pub mod validate;
+pub mod variants;
 
 use std::path::Path;
 
@@ -22,6 +24,10 @@ pub struct LoadedScenario {
     pub sha256: String,
     /// The file's name without its extension: the default output folder's name.
     pub stem: String,
+    /// The file's text (after a byte-order mark), which variants and `--set` override.
+    pub text: String,
+    /// The file's variants, each checked to give a valid scenario.
+    pub variants: Vec<variants::VariantDef>,
 }
 
 /// Reads, parses and validates one scenario file.
@@ -69,11 +75,26 @@ pub fn load(path: &Path, overrides: &Overrides) -> Result<LoadedScenario, Box<Fi
     let stem = path
         .file_stem()
         .map_or_else(|| "scenario".into(), |s| s.to_string_lossy().into_owned());
-    let model = validate::validate(&stem, raw, overrides).map_err(|items| fail(text, items))?;
+    let defs = variants::definitions(&raw.variant);
+    let model = validate::validate(&stem, raw, overrides);
+    let (model, defs) = match (model, defs) {
+        (Ok(m), Ok(d)) => (m, d),
+        (m, d) => {
+            let mut items = m.err().unwrap_or_default();
+            items.extend(d.err().unwrap_or_default());
+            return Err(fail(text, items));
+        }
+    };
+    let problems = variants::check_all(&stem, text, &defs, overrides);
+    if !problems.is_empty() {
+        return Err(fail(text, problems));
+    }
     Ok(LoadedScenario {
         model,
         sha256,
         stem,
+        text: text.to_string(),
+        variants: defs,
     })
 }
 

@@ -33,6 +33,35 @@ pub struct RawScenario {
     /// simulates those.
     #[serde(default)]
     pub product: Vec<RawProduct>,
+    /// Calendars defined in the scenario: a named calendar with days added or removed.
+    #[serde(default)]
+    pub custom_calendar: Vec<RawCustomCalendar>,
+    /// What-ifs: named sets of overrides on this scenario (see docs/what-if.md).
+    #[serde(default)]
+    pub variant: Vec<RawVariant>,
+}
+
+/// `[[variant]]`: a what-if, as overrides on the scenario in the grammar of `--set`.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawVariant {
+    /// Identifier used on the command line (`--variant`) and in CSV, e.g. `bigger-team`.
+    #[schemars(with = "String")]
+    pub id: Spanned<String>,
+    /// Human title, shown in charts and tables.
+    #[serde(default)]
+    pub title: String,
+    /// The question it asks, and the source of its numbers or that they are assumed.
+    #[serde(default)]
+    pub description: String,
+    /// Another variant whose overrides come first (stacking).
+    #[schemars(with = "Option<String>")]
+    pub based_on: Option<Spanned<String>>,
+    /// Overrides, `PATH=VALUE`, applied in order after those of `based_on`, e.g.
+    /// ["normal.team-review.duration=*0.8"].
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub set: Vec<Spanned<String>>,
 }
 
 /// `[scenario]`: what the file is about and how to run it by default.
@@ -62,13 +91,38 @@ pub struct RawHeader {
     /// drawn uniformly from `submitted` to this date, e.g. a fiscal year's applications.
     #[schemars(with = "Option<String>")]
     pub submitted_until: Option<Spanned<Datetime>>,
+    /// Group approval dates by fiscal year in fiscal_years.csv: `jp` (April to March,
+    /// as PMDA reports) or `us` (October to September, as the FDA reports).
+    #[schemars(with = "Option<String>")]
+    pub fiscal_year: Option<Spanned<String>>,
+}
+
+/// `[[custom_calendar]]`: a calendar made from a named one, with days added or removed.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawCustomCalendar {
+    /// Identifier stages, gates and `[calendar]` refer to.
+    #[schemars(with = "String")]
+    pub id: Spanned<String>,
+    /// The calendar it starts from: jp, jp-gov, us-federal, uk-england, eu-ema or none.
+    #[schemars(with = "String")]
+    pub base: Spanned<String>,
+    /// Days off added to the base, e.g. an agency's announced closure.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub add: Vec<Spanned<Datetime>>,
+    /// Days off of the base that are working days here.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub remove: Vec<Spanned<Datetime>>,
 }
 
 /// `[calendar]`: which days are business days.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawCalendar {
-    /// National holidays excluded besides Saturdays and Sundays: `jp` or `none`.
+    /// Days off besides Saturdays and Sundays: a named calendar (jp, jp-gov, us-federal,
+    /// uk-england, eu-ema, none) or the id of a `[[custom_calendar]]`.
     #[schemars(with = "String")]
     pub holidays: Spanned<String>,
     /// More non-working days, e.g. [2024-12-30, 2024-12-31].
@@ -101,6 +155,34 @@ pub struct RawGate {
     /// or `keep` it. Default `keep`.
     #[schemars(with = "Option<RawRoll>")]
     pub if_not_business_day: Option<Spanned<RawRoll>>,
+    /// The calendar whose business days `if_not_business_day` looks at (default: the
+    /// scenario's `[calendar]`).
+    #[schemars(with = "Option<String>")]
+    pub calendar: Option<Spanned<String>>,
+    /// Years in which a date of the rule moves to another month, e.g. the December
+    /// approval batch moving to January in a drug-price-revision year.
+    #[serde(default)]
+    pub exceptions: Vec<RawGateException>,
+}
+
+/// One exception to a gate rule: in these years, the date of `month` moves to
+/// `moves_to_month` (of the next year when that month comes earlier), on the rule's
+/// day of the month.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawGateException {
+    /// The years whose date moves (the year of `month`).
+    #[schemars(with = "Vec<i64>")]
+    pub years: Spanned<Vec<Spanned<i64>>>,
+    /// The month of the rule whose date moves, e.g. 12.
+    #[schemars(with = "i64")]
+    pub month: Spanned<i64>,
+    /// The month it moves to, e.g. 1 (January of the next year).
+    #[schemars(with = "i64")]
+    pub moves_to_month: Spanned<i64>,
+    /// Why, with its source.
+    #[serde(default)]
+    pub reason: String,
 }
 
 /// What a gate rule does with a day that is not a business day.
@@ -145,6 +227,23 @@ pub struct RawPathway {
     /// it reaches the market.
     #[schemars(with = "Option<RawUpdates>")]
     pub updates: Option<Spanned<RawUpdates>>,
+    /// When the review clock starts, if not on the submission date: PMDA's busy-month
+    /// rule.
+    #[schemars(with = "Option<RawClockStart>")]
+    pub clock_start: Option<Spanned<RawClockStart>>,
+}
+
+/// `[pathway.clock_start]`: an application filed on or after `from_day` of one of
+/// `busy_months` starts its clock on the 1st of the next month (PMDA's busy-month rule).
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawClockStart {
+    /// The busy months, e.g. [3, 6, 9, 12].
+    #[schemars(with = "Vec<i64>")]
+    pub busy_months: Spanned<Vec<Spanned<i64>>>,
+    /// The day of the month from which the rule applies, e.g. 16.
+    #[schemars(with = "i64")]
+    pub from_day: Spanned<i64>,
 }
 
 /// `target = { days = 365, percentile = 80, clock = "total" }`.
@@ -207,6 +306,19 @@ pub struct RawStage {
     /// work ends later.
     #[schemars(with = "Option<f64>")]
     pub planned_within: Option<Spanned<f64>>,
+    /// A duration in calendar months instead of days (a goal "10 months after the
+    /// filing date"): the same day of the month that many months later, or the
+    /// month's last day when it has no such day.
+    #[schemars(with = "Option<i64>")]
+    pub duration_months: Option<Spanned<i64>>,
+    /// The calendar whose business days `days = "business"` counts (default: the
+    /// scenario's `[calendar]`).
+    #[schemars(with = "Option<String>")]
+    pub calendar: Option<Spanned<String>>,
+    /// For an applicant's clock stop: the most days the applicant may take; an
+    /// application whose answer would take longer is withdrawn (not approved).
+    #[schemars(with = "Option<f64>")]
+    pub max_days: Option<Spanned<f64>>,
 }
 
 /// Who holds the clock.

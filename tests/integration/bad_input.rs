@@ -217,12 +217,47 @@ const CORPUS: &[(&str, &str, &str)] = &[
     (
         "unknown-stage-field",
         "12:1",
-        "unknown field `duraton`, expected one of `id`, `title`, `clock`, `duration`, `days`, `after`, `probability`, `gate`, `planned_within`",
+        "unknown field `duraton`, expected one of `id`, `title`, `clock`, `duration`, `days`, `after`, `probability`, `gate`, `planned_within`, `duration_months`, `calendar`, `max_days`",
     ),
     (
         "unknown-top-level-table",
         "5:2",
-        "unknown field `calender`, expected one of `scenario`, `calendar`, `gate`, `pathway`, `evidence`, `product`",
+        "unknown field `calender`, expected one of `scenario`, `calendar`, `gate`, `pathway`, `evidence`, `product`, `custom_calendar`, `variant`",
+    ),
+    (
+        "variant-bad-factor",
+        "16:8",
+        "variant `faster`: `*fast` is not a valid factor",
+    ),
+    (
+        "variant-cycle",
+        "21:12",
+        "variants are based on each other in a cycle: a → b → a",
+    ),
+    (
+        "variant-id-twice",
+        "19:6",
+        "variant id `faster` is used twice",
+    ),
+    (
+        "variant-invalid-result",
+        "16:8",
+        "variant `longer`: triangular `min` (200) must not exceed `max` (150); swap them or correct one of them",
+    ),
+    (
+        "variant-set-without-value",
+        "16:8",
+        "variant `faster`: `p.review.duration` is not PATH=VALUE",
+    ),
+    (
+        "variant-unknown-base",
+        "20:12",
+        "variant `fastr` is not defined",
+    ),
+    (
+        "variant-unknown-path",
+        "16:8",
+        "variant `faster`: `p` has no `reveiw`",
     ),
     ("waits-for-itself", "13:10", "stage `a` waits for itself"),
     (
@@ -234,6 +269,38 @@ const CORPUS: &[(&str, &str, &str)] = &[
         "window-ends-before-it-starts",
         "4:19",
         "`submitted_until` (2024-03-01) comes before `submitted` (2024-04-01)",
+    ),
+    (
+        "stage-calendar-unknown",
+        "13:12",
+        "unknown calendar `us-federl`",
+    ),
+    (
+        "stage-calendar-without-business-days",
+        "12:12",
+        "stage `a` names a calendar but counts calendar days",
+    ),
+    (
+        "duration-months-and-duration",
+        "13:19",
+        "stage `a` gives `duration_months` and also `duration` or `days`",
+    ),
+    (
+        "max-days-on-regulator-clock",
+        "13:12",
+        "`max_days` caps an applicant's clock stop, but this stage is on the regulator's clock",
+    ),
+    ("clock-start-month-13", "10:25", "month 13 does not exist"),
+    (
+        "gate-exception-month-not-in-rule",
+        "8:41",
+        "gate `batch` has no date in month 11 to move",
+    ),
+    ("fiscal-year-unknown", "4:15", "unknown fiscal year `eu`"),
+    (
+        "custom-calendar-unknown-base",
+        "7:8",
+        "unknown calendar `jp-govt`",
     ),
 ];
 

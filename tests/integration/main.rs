@@ -1,7 +1,10 @@
 //! Integration tests: the real `regsim` binary on real files.
 
 mod bad_input;
+mod calendars;
 mod cli;
+mod clocks;
+mod dates;
 mod explain_at;
 mod library;
 mod precision;
@@ -9,3 +12,4 @@ mod report;
 mod sensitivity;
 mod shipped;
 mod support;
+mod whatif;

@@ -170,3 +170,29 @@ fn the_report_renders_in_headless_chromium() {
     assert!(dom.contains("&lt;script&gt;alert('title')&lt;/script&gt;"));
     assert!(!dom.to_lowercase().contains("<script"));
 }
+
+#[test]
+fn the_report_has_a_summary_per_run_baseline_then_variants() {
+    let out = run_into_tempdir(
+        "tests/data/good/whatif.toml",
+        &[
+            "--format",
+            "html",
+            "--variant",
+            "faster",
+            "--variant",
+            "renamed",
+        ],
+    );
+    let html = fs::read_to_string(out.path().join("report.html")).unwrap();
+    let at = |s: &str| html.find(s).unwrap_or_else(|| panic!("{s} missing"));
+    assert!(at("<h3>Baseline</h3>") < at("<h3>Variant faster</h3>"));
+    assert!(at("<h3>Variant faster</h3>") < at("<h3>Variant renamed</h3>"));
+    // what each changes, and the overrides among the inputs
+    assert!(html.contains("Review 20% faster: simple.review.duration=*0.8"));
+    assert_eq!(
+        html.matches("<table>").count(),
+        4,
+        "three runs and the sensitivity table"
+    );
+}

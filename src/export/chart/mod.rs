@@ -12,9 +12,13 @@
 //! name next to `path` and renamed into place only when complete, so a failed render
 //! leaves the previous chart as it was.
 
+pub mod compare;
+pub mod dates;
 pub mod distribution;
+pub mod fiscal;
 pub mod font;
 pub mod style;
+pub mod sweep;
 pub mod timeline;
 pub mod tornado;
 

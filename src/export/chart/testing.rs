@@ -20,6 +20,8 @@ pub fn stage(title: &str, clock: Clock, duration: Duration, after: &[usize]) -> 
         probability: 1.0,
         gate: None,
         planned_within: None,
+        calendar: None,
+        max_days: None,
     }
 }
 

@@ -114,7 +114,9 @@ fn both_charts_render_in_both_formats() {
     let svg = std::fs::read_to_string(dir.path().join("distribution.svg")).unwrap();
     assert!(svg.contains("target: 80% within 365 days"));
     let svg = std::fs::read_to_string(dir.path().join("timeline.svg")).unwrap();
-    assert!(svg.contains("Days after submission (submitted 2024-04-01)"));
+    // One submission date: the x axis is in calendar dates.
+    assert!(svg.contains("Date (submitted 2024-04-01)"));
+    assert!(svg.contains("Apr 2024"));
 }
 
 #[test]

@@ -179,6 +179,11 @@ fn draw<DB: DrawingBackend>(
 
     let detailed_subtitle =
         format!("Every duration at its median. Whiskers: P10 to P90 over {whiskers}.");
+    // One submission date for every row: the x axis shows calendar dates. Otherwise
+    // (products ready on different days, evidence obtained first) each row counts days
+    // from its own submission.
+    let first = schedules.first().map_or(0, |s| s.submitted_day);
+    let one_date = schedules.iter().all(|s| s.submitted_day == first);
     let compact_subtitle = format!(
         "Critical path at median durations (too many stages for a row each). \
          Whiskers: P10 to P90 over {whiskers}."
@@ -210,6 +215,18 @@ fn draw<DB: DrawingBackend>(
             },
         ));
         items.push((LegendGlyph::Diamond(MARKER), "Approval".to_string()));
+        if one_date {
+            items.push((
+                LegendGlyph::Fill(super::dates::NON_WORKING),
+                "Days off, 3+ in a row".to_string(),
+            ));
+            if !model.gates.is_empty() {
+                items.push((
+                    LegendGlyph::Dashed(super::dates::GATE_MARK),
+                    "Gate dates".to_string(),
+                ));
+            }
+        }
         items
     };
 
@@ -318,25 +335,30 @@ fn draw<DB: DrawingBackend>(
     }
     let x_labels = ((px.end - px.start) / 110).max(2) as usize;
     let day_fmt = |v: &f64| days(*v);
-    chart
-        .configure_mesh()
-        .disable_y_mesh()
-        .disable_y_axis()
-        .light_line_style(TRANSPARENT)
-        .bold_line_style(GRID)
-        .axis_style(AXIS)
-        .x_labels(x_labels)
-        .x_label_formatter(&day_fmt)
-        .label_style(c.metrics.font(TICK_PX).color(&TEXT))
-        .draw()?;
-    // One submission date for every row, or (products ready on different days, evidence
-    // obtained first) each row counting from its own.
-    let first = schedules.first().map_or(0, |s| s.submitted_day);
-    let caption = if schedules.iter().all(|s| s.submitted_day == first) {
-        format!(
-            "Days after submission (submitted {})",
-            model.date_of(first as i64)
-        )
+    if one_date {
+        super::dates::draw_calendar(
+            c,
+            model,
+            first as i64,
+            x_max,
+            ((px.start, px.end), (py.start, py.end)),
+            &to_x,
+        )?;
+    } else {
+        chart
+            .configure_mesh()
+            .disable_y_mesh()
+            .disable_y_axis()
+            .light_line_style(TRANSPARENT)
+            .bold_line_style(GRID)
+            .axis_style(AXIS)
+            .x_labels(x_labels)
+            .x_label_formatter(&day_fmt)
+            .label_style(c.metrics.font(TICK_PX).color(&TEXT))
+            .draw()?;
+    }
+    let caption = if one_date {
+        format!("Date (submitted {})", model.date_of(first as i64))
     } else {
         "Days after each application's submission".to_string()
     };

@@ -463,6 +463,63 @@ mod tests {
         assert_eq!(jp_holiday_name(d("1967-02-11")), Some("建国記念の日"));
     }
 
+    /// Beyond the fixture the rules go on: every year from 2051 to 2200 has each fixed
+    /// holiday, the Happy Monday days on Mondays, equinoxes in their windows, and every
+    /// national holiday on a Sunday followed by its substitute on the next day that is
+    /// not itself a national holiday.
+    #[test]
+    fn the_rules_hold_every_year_to_2200() {
+        for year in 2051..=2200 {
+            let days = jp_holidays(year);
+            let has = |m, d, name: &str| {
+                days.iter()
+                    .any(|(date, n)| *date == ymd(year, m, d) && *n == name)
+            };
+            for (m, d, name) in [
+                (1, 1, "元日"),
+                (2, 11, "建国記念の日"),
+                (2, 23, "天皇誕生日"),
+                (4, 29, "昭和の日"),
+                (5, 3, "憲法記念日"),
+                (5, 4, "みどりの日"),
+                (5, 5, "こどもの日"),
+                (8, 11, "山の日"),
+                (11, 3, "文化の日"),
+                (11, 23, "勤労感謝の日"),
+            ] {
+                assert!(has(m, d, name), "{year}: {name}");
+            }
+            for name in ["成人の日", "海の日", "敬老の日", "スポーツの日"] {
+                let (date, _) = days.iter().find(|(_, n)| *n == name).expect(name);
+                assert_eq!(date.weekday(), Weekday::Mon, "{year}: {name}");
+            }
+            let vernal = vernal_equinox(year);
+            let autumnal = autumnal_equinox(year);
+            assert!((19..=22).contains(&vernal.day()), "{year}: {vernal}");
+            assert!((21..=24).contains(&autumnal.day()), "{year}: {autumnal}");
+            let national: Vec<NaiveDate> =
+                national_holidays(year).iter().map(|(d, _)| *d).collect();
+            for sunday in national.iter().filter(|d| d.weekday() == Weekday::Sun) {
+                let mut sub = next(*sunday);
+                while national.contains(&sub) {
+                    sub = next(sub);
+                }
+                if sub.year() == year {
+                    assert!(
+                        days.iter()
+                            .any(|(d, n)| *d == sub && n.ends_with("振替休日")),
+                        "{year}: no substitute for {sunday}"
+                    );
+                }
+            }
+            assert!(
+                (16..=22).contains(&days.len()),
+                "{year}: {} days",
+                days.len()
+            );
+        }
+    }
+
     #[test]
     fn after_2050() {
         let expected = [

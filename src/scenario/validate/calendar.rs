@@ -8,6 +8,7 @@ use chrono::{Datelike, NaiveDate};
 use toml::Spanned;
 
 use super::Validator;
+use super::clocks::Calendars;
 use crate::model::calendar::{BusinessDays, HolidaySet};
 use crate::model::{Gate, HORIZON_DAYS};
 use crate::scenario::raw::{RawCalendar, RawGate, RawRoll};
@@ -18,6 +19,7 @@ impl Validator {
         raw: Option<&Spanned<RawCalendar>>,
         submitted: NaiveDate,
         needed: Option<Range<usize>>,
+        calendars: &Calendars,
     ) -> Option<BusinessDays> {
         let end = submitted + chrono::Days::new(HORIZON_DAYS as u64);
         let mut holidays = BTreeSet::new();
@@ -33,16 +35,16 @@ impl Validator {
             None => {}
             Some(cal) => {
                 let cal = cal.get_ref();
-                match HolidaySet::parse(cal.holidays.get_ref()) {
-                    Some(set) => holidays = set.holidays_between(submitted, end),
+                match calendars.holidays(cal.holidays.get_ref(), submitted, end) {
+                    Some(set) => holidays = set,
                     None => {
                         self.error(
                             cal.holidays.span(),
                             format!("unknown holiday calendar `{}`", cal.holidays.get_ref()),
-                            Some(
-                                "use `jp` (Japanese national holidays) or `none` (weekends only)"
-                                    .into(),
-                            ),
+                            Some(format!(
+                                "use one of {} or a [[custom_calendar]] id (`regsim calendar NAME YEAR` lists a calendar's days)",
+                                HolidaySet::spellings()
+                            )),
                         );
                         return None;
                     }
@@ -60,6 +62,7 @@ impl Validator {
         raw: &[RawGate],
         submitted: NaiveDate,
         bd: &BusinessDays,
+        calendars: &Calendars,
     ) -> Option<Vec<Gate>> {
         let mut ok = true;
         let mut gates = Vec::new();
@@ -74,9 +77,13 @@ impl Validator {
                 );
                 ok = false;
             }
+            let mut moves = Vec::new();
             let days = match (&g.dates, &g.months) {
                 (Some(dates), None) => {
-                    if g.day_of_month.is_some() || g.if_not_business_day.is_some() {
+                    if g.day_of_month.is_some()
+                        || g.if_not_business_day.is_some()
+                        || !g.exceptions.is_empty()
+                    {
                         self.error(
                             g.id.span(),
                             format!("gate `{id}` lists dates and also gives a rule"),
@@ -105,13 +112,15 @@ impl Validator {
                     }
                     days
                 }
-                (None, Some(months)) => match self.gate_rule(g, months, submitted, bd) {
-                    Some(days) => days,
-                    None => {
-                        ok = false;
-                        Vec::new()
+                (None, Some(months)) => {
+                    match self.gate_rule(g, months, submitted, bd, calendars, &mut moves) {
+                        Some(days) => days,
+                        None => {
+                            ok = false;
+                            Vec::new()
+                        }
                     }
-                },
+                }
                 (Some(_), Some(_)) => {
                     self.error(
                         g.id.span(),
@@ -139,7 +148,7 @@ impl Validator {
             } else {
                 g.title.clone()
             };
-            gates.push(Gate::new(id.clone(), title, days));
+            gates.push(Gate::new(id.clone(), title, days).with_moves(std::mem::take(&mut moves)));
         }
         ok.then_some(gates)
     }
@@ -150,8 +159,26 @@ impl Validator {
         months: &Spanned<Vec<Spanned<i64>>>,
         submitted: NaiveDate,
         bd: &BusinessDays,
+        calendars: &Calendars,
+        moves: &mut Vec<(i64, i64, String)>,
     ) -> Option<Vec<i64>> {
         let mut ok = true;
+        // The gate's own calendar, for moving a date to a business day.
+        let own;
+        let bd = match &g.calendar {
+            None => bd,
+            Some(name) => match calendars.table(name.get_ref(), submitted) {
+                Some(t) => {
+                    own = t;
+                    &own
+                }
+                None => {
+                    self.unknown_calendar(name, &calendars.names());
+                    return None;
+                }
+            },
+        };
+        let exceptions = self.gate_exceptions(g)?;
         if months.get_ref().is_empty() {
             self.error(
                 months.span(),
@@ -190,31 +217,117 @@ impl Validator {
             .if_not_business_day
             .as_ref()
             .map_or(RawRoll::Keep, |r| *r.get_ref());
+        // The day offset of the rule's date in (year, month), moved to a business day.
+        let place = |year: i32, m: u32| {
+            let last = last_day_of_month(year, m);
+            let day = if dom == -1 {
+                last
+            } else {
+                (dom as u32).min(last)
+            };
+            let date = NaiveDate::from_ymd_opt(year, m, day).expect("a valid day of the month");
+            let offset = (date - submitted).num_days();
+            match roll {
+                RawRoll::Keep => Some(offset),
+                RawRoll::Next => bd.next_business_day(offset),
+                RawRoll::Previous => bd.previous_business_day(offset),
+            }
+            .filter(|&d| d >= 0)
+        };
         let mut days = Vec::new();
         for year in submitted.year()..=submitted.year() + (HORIZON_DAYS / 365) as i32 {
             for m in months.get_ref() {
                 let m = *m.get_ref() as u32;
-                let last = last_day_of_month(year, m);
-                let day = if dom == -1 {
-                    last
-                } else {
-                    (dom as u32).min(last)
+                // An exception moves this year's date to another month.
+                let exception = exceptions
+                    .iter()
+                    .find(|(years, month, _, _)| *month == m && years.contains(&year));
+                let Some((_, from, to, reason)) = exception else {
+                    days.extend(place(year, m));
+                    continue;
                 };
-                let date = NaiveDate::from_ymd_opt(year, m, day).expect("a valid day of the month");
-                let offset = (date - submitted).num_days();
-                let rolled = match roll {
-                    RawRoll::Keep => Some(offset),
-                    RawRoll::Next => bd.next_business_day(offset),
-                    RawRoll::Previous => bd.previous_business_day(offset),
-                };
-                if let Some(d) = rolled.filter(|&d| d >= 0) {
+                let moved_year = if to < from { year + 1 } else { year };
+                if let Some(d) = place(moved_year, *to) {
                     days.push(d);
+                    if let Some(original) = place(year, m) {
+                        moves.push((original, d, reason.clone()));
+                    }
                 }
             }
         }
         Some(days)
     }
 }
+
+impl Validator {
+    /// A gate rule's `exceptions`: (years, month, moves_to_month) each.
+    fn gate_exceptions(&mut self, g: &RawGate) -> Option<Vec<Exception>> {
+        let mut ok = true;
+        let mut out = Vec::new();
+        let months_of_rule: Vec<i64> = g
+            .months
+            .as_ref()
+            .map(|m| m.get_ref().iter().map(|x| *x.get_ref()).collect())
+            .unwrap_or_default();
+        for e in &g.exceptions {
+            for m in [&e.month, &e.moves_to_month] {
+                if !(1..=12).contains(m.get_ref()) {
+                    self.error(
+                        m.span(),
+                        format!("month {} does not exist", m.get_ref()),
+                        Some("months are numbered 1 (January) to 12 (December)".into()),
+                    );
+                    ok = false;
+                }
+            }
+            if (1..=12).contains(e.month.get_ref()) && !months_of_rule.contains(e.month.get_ref()) {
+                self.error(
+                    e.month.span(),
+                    format!(
+                        "gate `{}` has no date in month {} to move",
+                        g.id.get_ref(),
+                        e.month.get_ref()
+                    ),
+                    Some("an exception moves one of the rule's `months`".into()),
+                );
+                ok = false;
+            }
+            if e.years.get_ref().is_empty() {
+                self.error(
+                    e.years.span(),
+                    "the exception lists no years",
+                    Some("list the years whose date moves, e.g. years = [2024, 2026]".into()),
+                );
+                ok = false;
+            }
+            let mut years = Vec::new();
+            for y in e.years.get_ref() {
+                match i32::try_from(*y.get_ref()) {
+                    Ok(year @ 1900..=2200) => years.push(year),
+                    _ => {
+                        self.error(
+                            y.span(),
+                            format!("year {} is out of range", y.get_ref()),
+                            Some("years from 1900 to 2200".into()),
+                        );
+                        ok = false;
+                    }
+                }
+            }
+            out.push((
+                years,
+                *e.month.get_ref() as u32,
+                *e.moves_to_month.get_ref() as u32,
+                e.reason.clone(),
+            ));
+        }
+        ok.then_some(out)
+    }
+}
+
+/// A gate rule's exception: (its years, the month whose date moves, the month it moves
+/// to, why).
+type Exception = (Vec<i32>, u32, u32, String);
 
 fn last_day_of_month(year: i32, month: u32) -> u32 {
     let (y, m) = if month == 12 {

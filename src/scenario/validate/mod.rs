@@ -14,6 +14,7 @@ use crate::diagnostic::Diagnostic;
 use crate::model::{Model, Pathway};
 
 mod calendar;
+mod clocks;
 mod durations;
 mod pathways;
 mod products;
@@ -144,25 +145,32 @@ impl Validator {
 
         let no_pathways = Vec::new();
         let raw_pathways = raw.pathway.as_ref().map_or(&no_pathways, |p| p.get_ref());
-        // The first place that counts business days, to point at if there is no calendar.
+        // The first place that counts business days of the scenario's calendar, to
+        // point at if there is no calendar.
         let uses_business_days = raw_pathways
             .iter()
             .flat_map(|p| &p.stage)
+            .filter(|s| s.calendar.is_none())
             .filter_map(|s| s.days.as_ref())
             .find(|d| *d.get_ref() == RawDays::Business)
             .map(|d| d.span())
             .or_else(|| {
                 raw.gate
                     .iter()
+                    .filter(|g| g.calendar.is_none())
                     .filter_map(|g| g.if_not_business_day.as_ref())
                     .find(|r| *r.get_ref() != RawRoll::Keep)
                     .map(|r| r.span())
             });
-        let business_days =
-            submitted.and_then(|s| self.calendar(raw.calendar.as_ref(), s, uses_business_days));
+        let calendars = self.custom_calendars(&raw.custom_calendar);
+        let business_days = submitted
+            .and_then(|s| self.calendar(raw.calendar.as_ref(), s, uses_business_days, &calendars));
+        let tables = self.stage_calendars(raw_pathways, &calendars, submitted);
+        let table_ids: Vec<&str> = tables.iter().map(|t| t.id.as_str()).collect();
+        let fiscal_year = self.fiscal_year(header.fiscal_year.as_ref());
 
         let gates = match (submitted, &business_days) {
-            (Some(s), Some(b)) => self.gates(&raw.gate, s, b),
+            (Some(s), Some(b)) => self.gates(&raw.gate, s, b, &calendars),
             _ => None,
         };
         let gate_ids: Vec<&str> = raw.gate.iter().map(|g| g.id.get_ref().as_str()).collect();
@@ -196,11 +204,17 @@ impl Validator {
             } else {
                 seen.insert(p.id.get_ref(), p.id.span());
             }
-            pathways.push(self.pathway(p, &gate_ids, &evidence_ids));
+            pathways.push(self.pathway(p, &gate_ids, &evidence_ids, &table_ids));
         }
 
-        let (seed, iterations, submitted, business_days, gates) =
-            (seed?, iterations?, submitted?, business_days?, gates?);
+        let (seed, iterations, submitted, business_days, gates, fiscal_year) = (
+            seed?,
+            iterations?,
+            submitted?,
+            business_days?,
+            gates?,
+            fiscal_year?,
+        );
         let submission_window_days = window?;
         let pathways: Option<Vec<Pathway>> = pathways.into_iter().collect();
         let (evidence, products) = (evidence?, products?);
@@ -238,6 +252,8 @@ impl Validator {
             submitted,
             submission_window_days,
             business_days,
+            calendars: tables,
+            fiscal_year,
             gates,
             pathways,
             evidence,

@@ -16,6 +16,7 @@ impl Validator {
         p: &RawPathway,
         gate_ids: &[&str],
         evidence_ids: &[&str],
+        calendar_ids: &[&str],
     ) -> Option<Pathway> {
         let pid = p.id.get_ref();
         self.check_id(&p.id, "pathway id");
@@ -36,6 +37,8 @@ impl Validator {
             .map(|e| self.eligibility(e.get_ref(), evidence_ids));
         let follow_up = p.follow_up.as_ref().map(|f| self.follow_up(f.get_ref()));
         let updates = p.updates.as_ref().map(|u| self.updates(u.get_ref()));
+        let clock_start = p.clock_start.as_ref().map(|c| self.clock_start(c));
+        ok &= clock_start.is_none_or(|c| c.is_some());
         ok &= eligibility.as_ref().is_none_or(Option::is_some)
             && follow_up.as_ref().is_none_or(Option::is_some)
             && updates.as_ref().is_none_or(Option::is_some);
@@ -102,7 +105,7 @@ impl Validator {
                 }
             };
             after.push(deps);
-            stages.push(self.stage(s, gate_ids));
+            stages.push(self.stage(s, gate_ids, calendar_ids));
         }
         if !ok {
             return None;
@@ -149,6 +152,7 @@ impl Validator {
             case: None,
             follow_up: follow_up.flatten(),
             updates: updates.flatten(),
+            clock_start: clock_start.flatten(),
         })
     }
 
@@ -199,16 +203,83 @@ impl Validator {
         })
     }
 
-    pub(super) fn stage(&mut self, s: &RawStage, gate_ids: &[&str]) -> Option<Stage> {
+    pub(super) fn stage(
+        &mut self,
+        s: &RawStage,
+        gate_ids: &[&str],
+        calendar_ids: &[&str],
+    ) -> Option<Stage> {
         let sid = s.id.get_ref();
         let mut ok = true;
+        let months = s.duration_months.as_ref().and_then(|m| {
+            let v = *m.get_ref();
+            if s.duration.is_some() || s.days.is_some() {
+                self.error(
+                    m.span(),
+                    format!("stage `{sid}` gives `duration_months` and also `duration` or `days`"),
+                    Some("use `duration_months = 10` alone for a span in calendar months, or `duration` (in `days`)".into()),
+                );
+                ok = false;
+                None
+            } else if (0..=600).contains(&v) {
+                Some(v as f64)
+            } else {
+                self.error(
+                    m.span(),
+                    format!("`duration_months` must be a whole number of months from 0 to 600, not {v}"),
+                    Some("e.g. duration_months = 10 for a goal 10 months after the stage starts".into()),
+                );
+                ok = false;
+                None
+            }
+        });
+        let calendar = match &s.calendar {
+            None => None,
+            Some(c) => {
+                if s.days.as_ref().map(|d| *d.get_ref()) != Some(RawDays::Business) {
+                    self.error(
+                        c.span(),
+                        format!("stage `{sid}` names a calendar but counts calendar days"),
+                        Some("add `days = \"business\"`: the calendar says which days are business days".into()),
+                    );
+                    ok = false;
+                }
+                // Unknown names were reported when the calendars were read.
+                calendar_ids.iter().position(|id| id == c.get_ref())
+            }
+        };
+        let max_days = match &s.max_days {
+            None => None,
+            Some(m) => {
+                let v = *m.get_ref();
+                if *s.clock.get_ref() != RawClock::Applicant {
+                    self.error(
+                        m.span(),
+                        "`max_days` caps an applicant's clock stop, but this stage is on the regulator's clock",
+                        Some("set `clock = \"applicant\"`, or remove `max_days`".into()),
+                    );
+                    ok = false;
+                } else if !(v.is_finite() && v > 0.0) {
+                    self.error(
+                        m.span(),
+                        format!("`max_days` must be a positive number of days, not {v}"),
+                        Some("e.g. max_days = 180: an applicant who needs longer withdraws".into()),
+                    );
+                    ok = false;
+                }
+                Some(v)
+            }
+        };
         let duration = match &s.duration {
+            _ if months.is_some() => {
+                months.map(|m| crate::model::duration::Duration::Fixed { days: m })
+            }
             Some(d) => {
                 let parsed = self.duration(d);
                 ok &= parsed.is_some();
                 parsed
             }
-            None if s.gate.is_none() => {
+            None if s.gate.is_none() && s.duration_months.is_none() => {
                 self.error(s.id.span(), format!("stage `{sid}` has no duration"), Some("add `duration = 14` (days) or a distribution, e.g. duration = { distribution = \"triangular\", min = 60, mode = 90, max = 150 }".into()));
                 ok = false;
                 None
@@ -292,9 +363,12 @@ impl Validator {
             },
             duration,
             days: match s.days.as_ref().map(|d| *d.get_ref()) {
+                _ if s.duration_months.is_some() => DayCount::Months,
                 Some(RawDays::Business) => DayCount::Business,
                 _ => DayCount::Calendar,
             },
+            calendar,
+            max_days,
             after: Vec::new(),
             probability,
             gate,

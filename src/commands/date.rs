@@ -1,0 +1,231 @@
+//! `regsim date SCENARIO [--pathway ID] --submitted DATE`: the goal date of a pathway and
+//! each milestone's date for one submission date, deterministically, with one line per
+//! rule applied, so an analyst can check each date against the regulator's own.
+//!
+//! The dates are those of the deterministic schedule (`regsim explain`): every stage at
+//! its median, a stage that happens in under half of reviews left out. What such a stage
+//! would do (a major amendment extending the goal) is shown on its own line.
+
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+
+use crate::engine::application::median_application;
+use crate::engine::schedule::{PathwayTimes, StageTimes};
+use crate::model::{DayCount, Model, Pathway, Stage};
+use crate::scenario::{self, Overrides};
+
+/// `regsim date` arguments.
+#[derive(Debug, clap::Args)]
+pub struct DateArgs {
+    /// Scenario file (TOML).
+    pub scenario: PathBuf,
+    /// The pathway's id [default: every pathway].
+    #[arg(long, value_name = "ID")]
+    pub pathway: Option<String>,
+    /// The submission (filing) date [default: the scenario's], e.g. 2024-03-18.
+    #[arg(long, value_name = "DATE")]
+    pub submitted: Option<NaiveDate>,
+}
+
+/// Prints the dates; on bad input returns the message for exit code 2.
+pub fn run(args: &DateArgs) -> Result<(), String> {
+    let loaded = scenario::load(
+        &args.scenario,
+        &Overrides {
+            submitted: args.submitted,
+        },
+    )
+    .map_err(|d| d.to_string())?;
+    let model = &loaded.model;
+    let chosen: Vec<usize> = (0..model.pathways.len())
+        .filter(|&i| {
+            args.pathway
+                .as_ref()
+                .is_none_or(|id| &model.pathways[i].id == id)
+        })
+        .collect();
+    if chosen.is_empty() {
+        let ids: Vec<&str> = model.pathways.iter().map(|p| p.id.as_str()).collect();
+        let id = args.pathway.as_deref().unwrap_or_default();
+        let help = match crate::diagnostic::did_you_mean(id, ids.iter().copied()) {
+            Some(near) => format!("did you mean `{near}`?"),
+            None => format!("the scenario's pathways are: {}", ids.join(", ")),
+        };
+        return Err(format!(
+            "error: no pathway `{id}` in {}\n  = help: {help}\n",
+            args.scenario.display()
+        ));
+    }
+    let mut out = String::new();
+    for (n, &i) in chosen.iter().enumerate() {
+        if n > 0 {
+            out.push('\n');
+        }
+        out.push_str(
+            &pathway_dates(model, &model.pathways[i])
+                .map_err(|e| format!("error: {e}\n  --> {}\n", args.scenario.display()))?,
+        );
+    }
+    print!("{out}");
+    Ok(())
+}
+
+/// The dated milestones of one pathway, with the rule behind each.
+pub fn pathway_dates(
+    model: &Model,
+    pathway: &Pathway,
+) -> Result<String, crate::engine::schedule::ScheduleError> {
+    let mut t = PathwayTimes::default();
+    median_application(model, pathway, 0, &mut t)?;
+    let date = |day: u32| model.date_of(day as i64);
+    let mut out = String::new();
+    let _ = writeln!(out, "{} — {}", pathway.id, pathway.title);
+    let filed = date(t.submitted_day);
+    let _ = writeln!(out, "submitted {filed} ({})", filed.format("%a"));
+    if let Some(rule) = &pathway.clock_start {
+        let _ = writeln!(out, "{}", rule.explain(filed));
+    }
+    let w = pathway
+        .stages
+        .iter()
+        .map(|s| s.id.chars().count())
+        .max()
+        .unwrap_or(5);
+    for (i, (s, st)) in pathway.stages.iter().zip(&t.stages).enumerate() {
+        if !st.ran {
+            let _ = writeln!(
+                out,
+                "  {:w$}  not in the median schedule (happens in {}% of reviews){}",
+                s.id,
+                crate::export::csv::num(s.probability * 100.0),
+                if_it_happens(model, pathway, i, &t)
+            );
+            continue;
+        }
+        let end = date(st.end_day);
+        let _ = writeln!(
+            out,
+            "  {:w$}  {end} ({})  {}: {}",
+            s.id,
+            end.format("%a"),
+            s.title,
+            rule_text(model, pathway, s, st, &t)
+        );
+    }
+    let goal = date(t.approval_day());
+    if t.withdrawn {
+        let _ = writeln!(
+            out,
+            "withdrawn: an applicant's clock stop runs past its limit at the medians"
+        );
+    } else {
+        let _ = writeln!(
+            out,
+            "goal date: {goal} ({}), {} days after submission",
+            goal.format("%a"),
+            t.review_days
+        );
+    }
+    Ok(out)
+}
+
+/// What the stage counted from, and how.
+fn rule_text(
+    model: &Model,
+    pathway: &Pathway,
+    s: &Stage,
+    st: &StageTimes,
+    t: &PathwayTimes,
+) -> String {
+    let date = |day: u32| model.date_of(day as i64);
+    // A predecessor that did not happen ended where it started: name the stage before it.
+    let mut pred = st.critical_predecessor;
+    while pred != u32::MAX && !t.stages[pred as usize].ran {
+        pred = t.stages[pred as usize].critical_predecessor;
+    }
+    let from = match pred {
+        u32::MAX if pathway.clock_start.is_some() => "the clock start".to_string(),
+        u32::MAX => "the submission".to_string(),
+        j => format!("the end of `{}`", pathway.stages[j as usize].id),
+    };
+    let start = date(st.start_day);
+    let work = s.duration.as_ref().map_or(0.0, |d| d.median());
+    let amount = |unit: &str| {
+        let n = crate::engine::schedule::whole_day(work.max(0.0));
+        match &s.duration {
+            Some(d) if d.is_random() => {
+                format!("{n} {unit} (the median of {}, rounded up)", d.describe())
+            }
+            _ => format!("{n} {unit}"),
+        }
+    };
+    let mut text = match s.days {
+        DayCount::Calendar if s.duration.is_none() => format!("from {start} ({from})"),
+        DayCount::Calendar => {
+            let days = match &s.duration {
+                Some(d) if d.is_random() => format!(
+                    "{} calendar days (the median of {})",
+                    crate::export::csv::num(work),
+                    d.describe()
+                ),
+                _ => format!("{} calendar days", crate::export::csv::num(work)),
+            };
+            format!("{days} from {start} ({from})")
+        }
+        DayCount::Business => format!(
+            "{} of {} from {start} ({from}), counted from the first business day",
+            amount("business days"),
+            model
+                .calendar_name_of(s)
+                .unwrap_or("the scenario's calendar")
+        ),
+        DayCount::Months => format!("{} from {start} ({from})", amount("months")),
+    };
+    if let Some(cap) = s.max_days {
+        let _ = write!(
+            text,
+            "; the applicant has up to {} days, else the application is withdrawn",
+            crate::export::csv::num(cap)
+        );
+    }
+    if let Some(g) = s.gate {
+        let gate = &model.gates[g];
+        let work_end = date(crate::engine::schedule::whole_day(st.work_end) as u32);
+        let _ = write!(
+            text,
+            "; then {} (`{}`): the first date on or after {work_end}",
+            gate.title, gate.id
+        );
+        if s.planned_within.is_some() {
+            let _ = write!(text, " and the planned date");
+        }
+        if let Some((from, why)) = gate.moved_to(st.end_day as i64) {
+            let _ = write!(
+                text,
+                "; this date replaces the rule's {} ({why})",
+                model.date_of(from)
+            );
+        }
+    }
+    text
+}
+
+/// The goal date if stage `i`, left out of the median schedule, happened.
+fn if_it_happens(model: &Model, pathway: &Pathway, i: usize, t: &PathwayTimes) -> String {
+    let mut with = pathway.clone();
+    with.stages[i].probability = 1.0;
+    let mut t2 = PathwayTimes::default();
+    match median_application(model, &with, 0, &mut t2) {
+        Ok(()) if !t2.withdrawn => {
+            let goal = model.date_of(t2.approval_day() as i64);
+            format!(
+                "; if it happens: the goal date becomes {goal} ({}), {} days later",
+                goal.format("%a"),
+                t2.review_days as i64 - t.review_days as i64
+            )
+        }
+        _ => String::new(),
+    }
+}

@@ -1,0 +1,17 @@
+//! Commands beyond `run`, `check` and `explain`, each in its own file, called from
+//! [`crate::cli`]:
+//!
+//! - [`calendar`]: `regsim calendar`, a calendar's days off and business days;
+//! - [`date`]: `regsim date`, a pathway's milestone and goal dates;
+//! - [`whatif`]: the runs of a scenario (baseline and variants) and their results, what
+//!   every what-if command and report builds on;
+//! - [`compare`]: `regsim compare`, paired differences of variants or files;
+//! - [`sweep`]: `regsim sweep`, one run per value of a knob;
+//! - [`diff`]: `regsim diff`, the parameter changes a variant makes.
+
+pub mod calendar;
+pub mod compare;
+pub mod date;
+pub mod diff;
+pub mod sweep;
+pub mod whatif;

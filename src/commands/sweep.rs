@@ -1,0 +1,400 @@
+//! `regsim sweep SCENARIO --set PATH=START:END:STEP`: one run per value of a knob,
+//! every run with the same seed (common random numbers), so the curve against the knob
+//! is smooth and a monotone knob gives monotone percentiles wherever the pairing holds.
+//!
+//! The knob is the one `--set` whose value is a range `START:END:STEP` or a list
+//! `A,B,C`, optionally after `*` or `+` (`PATH=*0.6:1.0:0.1` scales by 0.6, 0.7, ...,
+//! 1.0); other `--set` overrides apply to every run. Writes sweep.csv (see
+//! [`crate::export::sweep`]) and sweep.png/.svg into `output/<scenario>/sweep/` unless
+//! `-o` says otherwise.
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use super::compare::{Output, check_sampling, pool};
+use super::whatif::{Sampling, simulate};
+use crate::cli::Failure;
+use crate::engine::results::RunResults;
+use crate::export::chart::ImageFormat;
+use crate::export::chart::sweep::{SweepChart, SweepPanel, render_sweep};
+use crate::export::csv::num;
+use crate::export::files::OutputFolder;
+use crate::export::sweep::{SweepPoint, sweep_csv};
+use crate::model::{Model, TargetClock};
+use crate::scenario::overrides::{self, Override};
+use crate::scenario::variants::{self, Origin};
+use crate::scenario::{self, Overrides};
+
+/// The most values a sweep may have.
+pub const MAX_VALUES: usize = 101;
+
+/// Arguments of `regsim sweep`.
+#[derive(Debug, clap::Args)]
+pub struct SweepArgs {
+    /// Scenario file (TOML).
+    pub scenario: PathBuf,
+    /// The knob, PATH=START:END:STEP or PATH=A,B,C (optionally *START:END:STEP to scale,
+    /// +START:END:STEP to add days), and any fixed overrides PATH=VALUE (repeatable).
+    #[arg(long = "set", value_name = "PATH=VALUES", required = true)]
+    pub set: Vec<String>,
+    /// Output folder [default: output/<scenario file name>/sweep].
+    #[arg(short, long, value_name = "DIR")]
+    pub output: Option<PathBuf>,
+    /// Monte Carlo iterations per value [default: the scenario's].
+    #[arg(short = 'n', long, value_name = "N")]
+    pub iterations: Option<u64>,
+    /// Random seed [default: the scenario's].
+    #[arg(long, value_name = "N")]
+    pub seed: Option<u64>,
+    /// Which outputs to write.
+    #[arg(long, value_delimiter = ',', default_value = "csv,png,svg")]
+    pub format: Vec<Output>,
+    /// Worker threads [default: all cores]. Results do not depend on it.
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+    /// Print only errors.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+/// A knob: its path and the values it takes, each as written after `=`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Knob {
+    /// The path, as given.
+    pub path: String,
+    /// `*`, `+` or nothing: what each value does.
+    pub prefix: String,
+    /// The values, as texts (numbers formatted without float noise).
+    pub values: Vec<String>,
+}
+
+fn bad(arg: &str, message: impl std::fmt::Display, help: &str) -> String {
+    format!("error: --set `{arg}`: {message}\n  = help: {help}\n")
+}
+
+/// Reads a `--set` as a knob, if its value is a range or a list; `Ok(None)` for a plain
+/// override.
+pub fn parse_knob(arg: &str) -> Result<Option<Knob>, String> {
+    let Some((path, spec)) = arg.split_once('=') else {
+        return Ok(None);
+    };
+    let spec = spec.trim();
+    let (prefix, body) = match spec.chars().next() {
+        Some(c @ ('*' | '+')) => (c.to_string(), &spec[1..]),
+        _ => ("".to_string(), spec),
+    };
+    let list_like = body.contains(',') && !body.starts_with(['[', '{', '"', '\'']);
+    let range_like =
+        body.contains(':') && !body.starts_with(['[', '{', '"', '\'']) && !body.contains('T');
+    let help = "a range is START:END:STEP (e.g. *0.6:1.0:0.1 or 180:365:30), a list A,B,C";
+    let values: Vec<String> = if range_like {
+        let parts: Vec<&str> = body.split(':').map(str::trim).collect();
+        let nums: Vec<f64> = parts.iter().filter_map(|p| p.parse::<f64>().ok()).collect();
+        if parts.len() != 3 || nums.len() != 3 || nums.iter().any(|x| !x.is_finite()) {
+            return Err(bad(
+                arg,
+                format!("`{body}` is not a range of numbers"),
+                help,
+            ));
+        }
+        let (a, b, step) = (nums[0], nums[1], nums[2]);
+        if step == 0.0 || (b - a) * step < 0.0 {
+            return Err(bad(
+                arg,
+                format!(
+                    "the step {} does not lead from {} to {}",
+                    num(step),
+                    num(a),
+                    num(b)
+                ),
+                "the step must be non-zero and go in the direction from START to END, e.g. 100:50:-10",
+            ));
+        }
+        let count = ((b - a) / step + 1e-9).floor() as usize + 1;
+        if count > MAX_VALUES {
+            return Err(bad(
+                arg,
+                format!("the range has {count} values, more than {MAX_VALUES}"),
+                "use a larger step",
+            ));
+        }
+        (0..count).map(|k| num(a + k as f64 * step)).collect()
+    } else if list_like {
+        let items: Vec<String> = body.split(',').map(|s| s.trim().to_string()).collect();
+        if items.iter().any(String::is_empty) {
+            return Err(bad(arg, "the list has an empty value", help));
+        }
+        if items.len() > MAX_VALUES {
+            return Err(bad(
+                arg,
+                format!("the list has more than {MAX_VALUES} values"),
+                help,
+            ));
+        }
+        items
+    } else {
+        return Ok(None);
+    };
+    Ok(Some(Knob {
+        path: path.trim().to_string(),
+        prefix,
+        values,
+    }))
+}
+
+/// Runs `regsim sweep`.
+pub fn sweep(args: &SweepArgs) -> Result<(), Failure> {
+    check_sampling(args.iterations, args.threads)?;
+    let mut knob = None;
+    let mut fixed = Vec::new();
+    for arg in &args.set {
+        match parse_knob(arg).map_err(Failure::BadInput)? {
+            Some(k) if knob.is_none() => knob = Some((arg.clone(), k)),
+            Some(_) => {
+                return Err(Failure::BadInput(format!(
+                    "error: --set `{arg}`: a sweep has one knob, and `{}` is one already\n  = help: sweep one knob at a time; fix the others with PATH=VALUE\n",
+                    knob.as_ref().map(|(a, _)| a.as_str()).unwrap_or_default()
+                )));
+            }
+            None => fixed.push(arg.clone()),
+        }
+    }
+    let Some((knob_arg, knob)) = knob else {
+        return Err(Failure::BadInput(
+            "error: a sweep needs a knob: --set PATH=START:END:STEP or --set PATH=A,B,C\n  = help: e.g. regsim sweep scenario.toml --set normal.team-review.duration=*0.6:1.0:0.1\n".into(),
+        ));
+    };
+    let fixed = variants::parse_set(&fixed).map_err(Failure::BadInput)?;
+    let point_overrides: Vec<Override> = knob
+        .values
+        .iter()
+        .map(|v| {
+            overrides::parse(&format!("{}={}{}", knob.path, knob.prefix, v)).map_err(|e| {
+                Failure::BadInput(format!(
+                    "error: --set `{knob_arg}`: value `{}{v}`: {}\n{}",
+                    knob.prefix,
+                    e.message,
+                    e.help
+                        .map(|h| format!("  = help: {h}\n"))
+                        .unwrap_or_default()
+                ))
+            })
+        })
+        .collect::<Result<_, _>>()?;
+
+    let path = &args.scenario;
+    let loaded = scenario::load(path, &Overrides::default())
+        .map_err(|d| Failure::BadInput(d.to_string()))?;
+    let doc = variants::base_document(&loaded.text);
+    let mut models = Vec::new();
+    for o in &point_overrides {
+        let mut list: Vec<(&Override, Origin)> =
+            fixed.iter().map(|f| (f, Origin::CommandLine)).collect();
+        list.push((o, Origin::CommandLine));
+        let model =
+            variants::build(&loaded.stem, &doc, &list, &Overrides::default()).map_err(|items| {
+                Failure::BadInput(
+                    crate::diagnostic::FileDiagnostics::new(path, &loaded.text, items).to_string(),
+                )
+            })?;
+        models.push(model);
+    }
+    // One seed and iteration count for every value: the scenario's as written.
+    let sampling = Sampling {
+        iterations: Some(args.iterations.unwrap_or(loaded.model.iterations)),
+        seed: Some(args.seed.unwrap_or(loaded.model.seed)),
+    };
+    let pool = pool(args.threads)?;
+    let started = Instant::now();
+    let mut results = Vec::new();
+    for m in &models {
+        let mc = sampling.for_model(m, false);
+        let (r, _) = pool.install(|| simulate(path, m, mc, false))?;
+        results.push(r);
+    }
+    let seconds = started.elapsed().as_secs_f64();
+
+    let points: Vec<SweepPoint> = knob
+        .values
+        .iter()
+        .zip(&models)
+        .zip(&results)
+        .map(|((v, model), results)| SweepPoint {
+            value: format!("{}{v}", knob.prefix),
+            model,
+            results,
+        })
+        .collect();
+    let dir = args.output.clone().unwrap_or_else(|| {
+        std::path::Path::new("output")
+            .join(&loaded.stem)
+            .join("sweep")
+    });
+    let mut out = OutputFolder::open(&dir)?;
+    if args.format.contains(&Output::Csv) {
+        out.write("sweep.csv", &sweep_csv(&knob.path, &points)?)?;
+    }
+    let chart = chart(&loaded.model.title, &knob, &models, &results);
+    for (wanted, format) in [
+        (Output::Png, ImageFormat::Png),
+        (Output::Svg, ImageFormat::Svg),
+    ] {
+        if args.format.contains(&wanted) {
+            let p = out.stage(&format!("sweep.{}", format.extension()));
+            render_sweep(&chart, format, &p)?;
+        }
+    }
+    let dir = out.dir().to_path_buf();
+    out.commit()?;
+    if !args.quiet {
+        print_table(&loaded.model.title, &knob, &models, &results, seconds);
+        println!("  outputs in {}", dir.display());
+    }
+    Ok(())
+}
+
+/// Per value, the pathway's P10, P50, P80, P90 of review days and target met share.
+fn series(models: &[Model], results: &[RunResults], i: usize) -> (Vec<[f64; 4]>, Vec<Option<f64>>) {
+    models
+        .iter()
+        .zip(results)
+        .map(|(m, r)| {
+            let r = &r.pathways[i];
+            let h = &r.review_days;
+            let q = |p| h.percentile(p).unwrap_or(f64::NAN);
+            let met = m.pathways[i].target.and_then(|t| match t.clock {
+                TargetClock::Total => r.review_days.share_at_most(t.days),
+                TargetClock::Regulator => r.regulator_days.share_at_most(t.days),
+            });
+            ([q(10.0), q(50.0), q(80.0), q(90.0)], met)
+        })
+        .unzip()
+}
+
+/// At most this many pathways in the chart.
+const MAX_PANELS: usize = 4;
+
+fn chart(title: &str, knob: &Knob, models: &[Model], results: &[RunResults]) -> SweepChart {
+    let numbers: Option<Vec<f64>> = knob.values.iter().map(|v| v.parse::<f64>().ok()).collect();
+    let (x, x_names) = match numbers {
+        Some(x) => (x, None),
+        None => (
+            (0..knob.values.len()).map(|k| k as f64).collect(),
+            Some(knob.values.clone()),
+        ),
+    };
+    let base = &models[0];
+    // Pathways whose numbers move with the knob (all, if none does).
+    let mut moving: Vec<usize> = (0..base.pathways.len())
+        .filter(|&i| {
+            let (q, met) = series(models, results, i);
+            q.windows(2).any(|w| w[0] != w[1]) || met.windows(2).any(|w| w[0] != w[1])
+        })
+        .collect();
+    let still = base.pathways.len() - moving.len();
+    if moving.is_empty() {
+        moving = (0..base.pathways.len()).collect();
+    }
+    let hidden = moving.len().saturating_sub(MAX_PANELS);
+    moving.truncate(MAX_PANELS);
+    let panels = moving
+        .iter()
+        .map(|&i| {
+            let (percentiles, met) = series(models, results, i);
+            SweepPanel {
+                title: base.pathways[i].title.clone(),
+                percentiles,
+                met,
+                required: base.pathways[i].target.map(|t| t.percentile),
+            }
+        })
+        .collect();
+    let mut subtitle = format!(
+        "Review days against {}, {} per value, same seed for every value",
+        knob.path,
+        crate::export::chart::iterations(results[0].iterations)
+    );
+    if still > 0 && still < base.pathways.len() {
+        let s = if still == 1 { "" } else { "s" };
+        subtitle.push_str(&format!(
+            "; {still} pathway{s} the knob does not move not shown"
+        ));
+    }
+    if hidden > 0 {
+        subtitle.push_str(&format!("; {hidden} more in sweep.csv"));
+    }
+    let x_label = match knob.prefix.as_str() {
+        "*" => format!("{} multiplied by", knob.path),
+        "+" => format!("days added to {}", knob.path),
+        _ => knob.path.clone(),
+    };
+    SweepChart {
+        title: title.to_string(),
+        subtitle,
+        x_label,
+        x,
+        x_names,
+        panels,
+    }
+}
+
+fn print_table(title: &str, knob: &Knob, models: &[Model], results: &[RunResults], seconds: f64) {
+    println!(
+        "{title}: sweep of {} over {} values, {} iterations each, seed {}, {:.2} s",
+        knob.path,
+        knob.values.len(),
+        results[0].iterations,
+        results[0].seed,
+        seconds
+    );
+    let base = &models[0];
+    for (i, p) in base.pathways.iter().enumerate() {
+        let (q, met) = series(models, results, i);
+        if q.windows(2).all(|w| w[0] == w[1]) && met.windows(2).all(|w| w[0] == w[1]) {
+            continue;
+        }
+        let name = match p.product_id(base) {
+            "" => p.id.clone(),
+            product => format!("{product}/{}", p.id),
+        };
+        println!("  {name}");
+        println!(
+            "    {:>10}  {:>6} {:>6} {:>6} {:>6}  target met",
+            "value", "p10", "p50", "p80", "p90"
+        );
+        for ((v, q), m) in knob.values.iter().zip(&q).zip(&met) {
+            println!(
+                "    {:>10}  {:>6} {:>6} {:>6} {:>6}  {}",
+                format!("{}{v}", knob.prefix),
+                num(q[0]),
+                num(q[1]),
+                num(q[2]),
+                num(q[3]),
+                m.map_or("-".into(), |m| format!("{:.1}%", m * 100.0))
+            );
+        }
+    }
+    println!("  review days, submission to approval");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ranges_and_lists_become_values() {
+        let k = parse_knob("a.b=*0.6:1.0:0.1").unwrap().unwrap();
+        assert_eq!(k.prefix, "*");
+        assert_eq!(k.values, ["0.6", "0.7", "0.8", "0.9", "1"]);
+        let k = parse_knob("a.target.days=365:183:-91").unwrap().unwrap();
+        assert_eq!(k.values, ["365", "274", "183"]);
+        let k = parse_knob("a.days=calendar,business").unwrap().unwrap();
+        assert_eq!(k.values, ["calendar", "business"]);
+        assert_eq!(parse_knob("a=300").unwrap(), None);
+        assert_eq!(parse_knob("a=[1, 2]").unwrap(), None);
+        assert!(parse_knob("a=1:2:0").is_err());
+        assert!(parse_knob("a=1:2:-1").is_err());
+        assert!(parse_knob("a=1:x:1").is_err());
+        assert!(parse_knob("a=0:1000:1").is_err());
+    }
+}
