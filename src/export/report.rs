@@ -155,10 +155,17 @@ pub fn render(report: &Report) -> String {
     h.push_str("</ol></nav>\n");
 
     h.push_str("<h2 id=\"results\">Results</h2>\n");
+    h.push_str("<p class=\"note\">Review days: submission to approval. ");
+    if !base.products.is_empty() {
+        h.push_str(
+            "P80 from ready: from the day the product is ready, the evidence it must \
+             obtain first included. ",
+        );
+    }
     h.push_str(
-        "<p class=\"note\">Review days: submission to approval. Percentiles interpolate \
-         linearly between iterations, as summary.csv; ± is the 95% Monte Carlo \
-         half-width of P80 (1.96 standard errors, summary.csv's p80_se).</p>\n",
+        "Percentiles interpolate linearly between iterations, as summary.csv; ± is the \
+         95% Monte Carlo half-width of P80 (1.96 standard errors, summary.csv's \
+         p80_se).</p>\n",
     );
     for run in &report.runs {
         summary_table(&mut h, run);
@@ -226,11 +233,22 @@ fn summary_table(h: &mut String, run: &ReportRun) {
     if !run.description.is_empty() {
         let _ = writeln!(h, "<p>{}</p>", escape(run.description));
     }
+    // With products, time from the day the product is ready is the question; with
+    // capped clock stops, not every application is approved.
+    let from_ready = !model.products.is_empty();
+    let withdrawals = run.results.pathways.iter().any(|r| r.withdrawn > 0);
     h.push_str(
         "<table>\n<thead><tr><th>Pathway</th><th class=\"num\">P10</th>\
          <th class=\"num\">P50</th><th class=\"num\">P80</th><th class=\"num\">P90</th>\
-         <th class=\"num\">Mean</th><th>Target</th><th class=\"num\">Meeting it</th></tr></thead>\n<tbody>\n",
+         <th class=\"num\">Mean</th><th>Target</th><th class=\"num\">Meeting it</th>",
     );
+    if from_ready {
+        h.push_str("<th class=\"num\">P80 from ready</th>");
+    }
+    if withdrawals {
+        h.push_str("<th class=\"num\">Approved</th>");
+    }
+    h.push_str("</tr></thead>\n<tbody>\n");
     for (p, r) in model.pathways.iter().zip(&run.results.pathways) {
         let q = |x: f64| r.review_days.percentile(x).map(num).unwrap_or_default();
         let (target, met) = match p.target {
@@ -263,7 +281,7 @@ fn summary_table(h: &mut String, run: &ReportRun) {
             h,
             "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>\
              <td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>\
-             <td>{}</td><td class=\"num\">{}</td></tr>",
+             <td>{}</td><td class=\"num\">{}</td>",
             escape(name),
             q(10.0),
             q(50.0),
@@ -276,6 +294,20 @@ fn summary_table(h: &mut String, run: &ReportRun) {
             escape(&target),
             met
         );
+        if from_ready {
+            let p80 = r.time_to_approval_days.percentile(80.0);
+            let _ = write!(
+                h,
+                "<td class=\"num\">{}</td>",
+                p80.map(num).unwrap_or_default()
+            );
+        }
+        if withdrawals {
+            let n = run.results.iterations.max(1) as f64;
+            let approved = 100.0 * (1.0 - r.withdrawn as f64 / n);
+            let _ = write!(h, "<td class=\"num\">{approved:.1}%</td>");
+        }
+        h.push_str("</tr>\n");
     }
     h.push_str("</tbody>\n</table>\n");
 }

@@ -196,3 +196,38 @@ fn the_report_has_a_summary_per_run_baseline_then_variants() {
         "three runs and the sensitivity table"
     );
 }
+
+#[test]
+fn the_report_adds_time_from_ready_with_products_and_the_approved_share_with_withdrawals() {
+    let out = run_into_tempdir(
+        "scenarios/japan/covid-2022.toml",
+        &["-n", "2000", "--format", "csv,html"],
+    );
+    let html = fs::read_to_string(out.path().join("report.html")).unwrap();
+    assert!(html.contains("<th class=\"num\">P80 from ready</th>"));
+    assert!(
+        !html.contains(">Approved</th>"),
+        "nothing is withdrawn there"
+    );
+    let out = run_into_tempdir(
+        "tests/data/good/calendars.toml",
+        &["-n", "2000", "--format", "csv,html"],
+    );
+    let html = fs::read_to_string(out.path().join("report.html")).unwrap();
+    assert!(html.contains(">Approved</th>"));
+    assert!(!html.contains("P80 from ready"), "no products there");
+    // the capped route's share approved, as summary.csv says
+    let (h, rows) = crate::support::read_csv(&out.path().join("summary.csv"));
+    let capped = rows
+        .iter()
+        .find(|r| {
+            crate::support::col(&h, r, "pathway") == "capped"
+                && crate::support::col(&h, r, "metric") == "review_days"
+        })
+        .unwrap();
+    let share: f64 = crate::support::col(&h, capped, "approved_share")
+        .parse()
+        .unwrap();
+    assert!(share < 1.0);
+    assert!(html.contains(&format!("{:.1}%</td></tr>", share * 100.0)));
+}
