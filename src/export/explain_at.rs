@@ -27,6 +27,15 @@ pub fn iteration_table(model: &Model, pathway: usize, at: &AtPercentile) -> Stri
     let t = &at.times;
     let mut out = String::new();
     let _ = writeln!(out, "{} — {}", p.id, p.title);
+    if at.results.review_days.count() == 0 {
+        let _ = writeln!(
+            out,
+            "every one of {} applications was withdrawn (an applicant's clock stop past its \
+             limit): no review days to take a percentile of",
+            at.iterations
+        );
+        return out;
+    }
     let _ = writeln!(
         out,
         "P{} of review days is {} over {} iterations; iteration {} (0-based) takes {} days:",
@@ -166,5 +175,38 @@ fn reasons(model: &Model, pathway: usize, rows: &[Row]) -> String {
         "no critical stage ran over its median by a day or more".into()
     } else {
         parts.join("; ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::at_percentile::at_percentile;
+    use crate::model::Clock;
+    use crate::model::calendar::HolidaySet;
+    use crate::model::duration::Duration;
+    use crate::model::testing::{date, model, pathway, stage};
+
+    #[test]
+    fn a_pathway_whose_every_application_is_withdrawn_says_so() {
+        let mut answer = stage("answer", Clock::Applicant, 0.0, &[]);
+        answer.duration = Some(Duration::Uniform {
+            min: 50.0,
+            max: 90.0,
+        });
+        answer.max_days = Some(30.0);
+        let m = model(
+            date(2024, 4, 1),
+            HolidaySet::None,
+            vec![],
+            vec![pathway("p", "p", vec![answer])],
+        );
+        let at = at_percentile(&m, 0, 1, 500, 80.0).unwrap();
+        let text = iteration_table(&m, 0, &at);
+        assert!(
+            text.contains("every one of 500 applications was withdrawn"),
+            "{text}"
+        );
+        assert!(!text.contains("approval "));
     }
 }
