@@ -11,12 +11,13 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::engine::application::median_application;
 use crate::engine::monte_carlo::{MonteCarlo, RunError};
+use crate::engine::precision::{PRECISION_PERCENTILE, Precision};
 use crate::engine::results::RunResults;
 use crate::engine::schedule::PathwayTimes;
 use crate::export::chart::{self, ImageFormat};
 use crate::export::csv::{RunsWriter, num, stages_csv, summary_csv};
 use crate::export::files::OutputFolder;
-use crate::export::manifest::{Manifest, ScenarioRecord, Timings};
+use crate::export::manifest::{Manifest, PrecisionRecord, ScenarioRecord, Timings};
 use crate::model::{Model, TargetClock};
 use crate::scenario::validate::MAX_ITERATIONS;
 use crate::scenario::{self, LoadedScenario, Overrides};
@@ -49,7 +50,8 @@ enum Command {
         #[arg(long = "set", value_name = "PATH=VALUE")]
         set: Vec<String>,
     },
-    /// The deterministic schedule: each stage's dates at its median, the critical path.
+    /// The deterministic schedule: each stage's dates at its median, the critical path;
+    /// with --at p80, the simulated application at that percentile, stage by stage.
     Explain {
         /// Scenario file (TOML).
         scenario: PathBuf,
@@ -59,6 +61,8 @@ enum Command {
         /// Override a field: PATH=VALUE, PATH=*FACTOR or PATH=+DAYS (repeatable).
         #[arg(long = "set", value_name = "PATH=VALUE")]
         set: Vec<String>,
+        #[command(flatten)]
+        at: ExplainAt,
     },
     /// Paired comparison of variants (or of files) with the baseline: compare.csv and
     /// compare.png/.svg.
@@ -73,6 +77,35 @@ enum Command {
     Calendar(crate::commands::calendar::CalendarArgs),
     /// A pathway's goal date and milestone dates for a filing date, with the rules applied.
     Date(crate::commands::date::DateArgs),
+}
+
+/// `regsim explain --at`: a Monte Carlo iteration instead of the median schedule.
+#[derive(Debug, clap::Args)]
+struct ExplainAt {
+    /// Show the simulated application at this percentile of review days instead of the
+    /// median schedule, e.g. p80 (or 80), stage by stage.
+    #[arg(long, value_name = "PERCENTILE", value_parser = parse_percentile)]
+    at: Option<f64>,
+    /// With --at: only this pathway (its id, or product/id with products).
+    #[arg(long, value_name = "ID", requires = "at")]
+    pathway: Option<String>,
+    /// With --at: Monte Carlo iterations [default: the scenario's].
+    #[arg(short = 'n', long, value_name = "N", requires = "at")]
+    iterations: Option<u64>,
+    /// With --at: random seed [default: the scenario's].
+    #[arg(long, value_name = "N", requires = "at")]
+    seed: Option<u64>,
+}
+
+/// "p80", "P80" or "80" as a percentile from 0 to 100.
+fn parse_percentile(s: &str) -> Result<f64, String> {
+    let digits = s.strip_prefix(['p', 'P']).unwrap_or(s);
+    match digits.parse::<f64>() {
+        Ok(p) if (0.0..=100.0).contains(&p) => Ok(p),
+        _ => Err(format!(
+            "`{s}` is not a percentile; write e.g. p80 (0 to 100)"
+        )),
+    }
 }
 
 #[derive(Debug, clap::Args)]
@@ -99,6 +132,22 @@ struct RunArgs {
     /// Also write runs.csv: one row per iteration and pathway.
     #[arg(long)]
     runs: bool,
+    /// Also run the sensitivity analysis: sensitivity.csv and the tornado chart (two
+    /// more runs of a pathway per uncertain stage; always done for the html report).
+    #[arg(long)]
+    sensitivity: bool,
+    /// Keep sampling, in chunks of the run's iterations, until P80 of review days is
+    /// known within ±DAYS (95% confidence) on every pathway, or --max-iterations.
+    #[arg(long, value_name = "DAYS")]
+    precision: Option<f64>,
+    /// The most iterations --precision may run.
+    #[arg(
+        long,
+        value_name = "N",
+        default_value_t = 10_000_000,
+        requires = "precision"
+    )]
+    max_iterations: u64,
     /// Worker threads [default: all cores]. Results do not depend on it.
     #[arg(long, value_name = "N")]
     threads: Option<usize>,
@@ -117,12 +166,15 @@ struct RunArgs {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Format {
-    /// summary.csv and stages.csv (and runs.csv with --runs)
+    /// summary.csv and stages.csv (and runs.csv with --runs, sensitivity.csv with
+    /// --sensitivity)
     Csv,
-    /// distribution.png and timeline.png
+    /// distribution.png and timeline.png (and tornado.png with --sensitivity)
     Png,
-    /// distribution.svg and timeline.svg
+    /// distribution.svg and timeline.svg (and tornado.svg with --sensitivity)
     Svg,
+    /// report.html, one self-contained page (implies svg and the sensitivity analysis)
+    Html,
 }
 
 /// A failure, sorted by exit code.
@@ -159,7 +211,11 @@ pub fn main() -> i32 {
             scenario,
             submitted,
             set,
-        } => explain(&scenario, submitted, &set),
+            at,
+        } => match at.at {
+            Some(p) => explain_at(&scenario, submitted, &set, p, &at),
+            None => explain(&scenario, submitted, &set),
+        },
         Command::Compare(args) => crate::commands::compare::compare(&args),
         Command::Sweep(args) => crate::commands::sweep::sweep(&args),
         Command::Diff(args) => crate::commands::diff::diff(&args),
@@ -312,11 +368,76 @@ fn explain(path: &Path, submitted: Option<NaiveDate>, set: &[String]) -> Result<
     Ok(())
 }
 
+fn explain_at(
+    path: &Path,
+    submitted: Option<NaiveDate>,
+    set: &[String],
+    p: f64,
+    args: &ExplainAt,
+) -> Result<(), Failure> {
+    let loaded = load_all(&[path.to_path_buf()], &Overrides { submitted }, set)?;
+    let model = &loaded[0].scenario.model;
+    let iterations = args.iterations.unwrap_or(model.iterations);
+    if iterations == 0 || iterations > MAX_ITERATIONS {
+        return Err(Failure::BadInput(format!(
+            "error: --iterations must be between 1 and {MAX_ITERATIONS}, not {iterations}\n"
+        )));
+    }
+    let seed = args.seed.unwrap_or(model.seed);
+    let chosen: Vec<usize> = (0..model.pathways.len())
+        .filter(|&i| {
+            let pw = &model.pathways[i];
+            args.pathway
+                .as_ref()
+                .is_none_or(|id| *id == pw.id || *id == pathway_label(model, pw))
+        })
+        .collect();
+    if chosen.is_empty() {
+        let ids: Vec<String> = model
+            .pathways
+            .iter()
+            .map(|pw| pathway_label(model, pw))
+            .collect();
+        return Err(Failure::BadInput(format!(
+            "error: no pathway `{}` in {}\n  = help: the pathways are {}\n",
+            args.pathway.as_deref().unwrap_or_default(),
+            path.display(),
+            ids.join(", ")
+        )));
+    }
+    println!("{}", model.title);
+    println!(
+        "{} Monte Carlo iterations, seed {seed}: the same applications as `regsim run` with them",
+        iterations
+    );
+    for i in chosen {
+        let at = crate::engine::at_percentile::at_percentile(model, i, seed, iterations, p)
+            .map_err(|e| Failure::BadInput(format!("error: {e}\n  --> {}\n", path.display())))?;
+        println!();
+        print!(
+            "{}",
+            crate::export::explain_at::iteration_table(model, i, &at)
+        );
+    }
+    Ok(())
+}
+
 fn run(args: &RunArgs) -> Result<(), Failure> {
     let started = Instant::now();
     if let Some(n) = args.iterations.filter(|&n| n == 0 || n > MAX_ITERATIONS) {
         return Err(Failure::BadInput(format!(
             "error: --iterations must be between 1 and {MAX_ITERATIONS}, not {n}\n"
+        )));
+    }
+    if let Some(d) = args.precision.filter(|d| !(d.is_finite() && *d > 0.0)) {
+        return Err(Failure::BadInput(format!(
+            "error: --precision must be a positive number of days, not {d}\n"
+        )));
+    }
+    if args.max_iterations == 0 || args.max_iterations > MAX_ITERATIONS {
+        return Err(Failure::BadInput(format!(
+            "error: --max-iterations must be between 1 and {MAX_ITERATIONS}, not {}\n",
+            args.max_iterations
         )));
     }
     if args.threads == Some(0) {
@@ -395,7 +516,9 @@ fn run_one(ctx: &RunContext) -> Result<(), Failure> {
         keep_rows: args.runs,
     };
     let mut out = OutputFolder::open(ctx.dir)?;
-    let wants = |f: Format| args.format.contains(&f);
+    let wants = |f: Format| {
+        args.format.contains(&f) || (f == Format::Svg && args.format.contains(&Format::Html))
+    };
 
     let t0 = Instant::now();
     let progress = progress_bar(mc.iterations, args.quiet, &model.name);
@@ -407,18 +530,24 @@ fn run_one(ctx: &RunContext) -> Result<(), Failure> {
     } else {
         None
     };
-    let results = mc
-        .run(
-            model,
-            |rows| runs.as_mut().map_or(Ok(()), |w| w.write(rows)),
-            |done| progress.set_position(done),
-        )
-        .map_err(|e| match e {
-            RunError::Schedule(e) => {
-                Failure::BadInput(format!("error: {e}\n  --> {}\n", ctx.path.display()))
-            }
-            RunError::Sink(e) => Failure::Other(e.context("cannot write runs.csv")),
-        })?;
+    let on_rows = |rows: &[_]| runs.as_mut().map_or(Ok(()), |w| w.write(rows));
+    let on_progress = |done| progress.set_position(done);
+    let precision = args.precision.map(|days| Precision {
+        days,
+        cap: args.max_iterations,
+    });
+    let (results, converged) = match precision {
+        None => mc.run(model, on_rows, on_progress).map(|r| (r, None)),
+        Some(p) => p
+            .run(&mc, model, on_rows, on_progress)
+            .map(|c| (c.results, Some((p, c.met, c.half_widths)))),
+    }
+    .map_err(|e| match e {
+        RunError::Schedule(e) => {
+            Failure::BadInput(format!("error: {e}\n  --> {}\n", ctx.path.display()))
+        }
+        RunError::Sink(e) => Failure::Other(e.context("cannot write runs.csv")),
+    })?;
     progress.finish_and_clear();
     if let Some(w) = runs {
         use std::io::Write;
@@ -430,7 +559,11 @@ fn run_one(ctx: &RunContext) -> Result<(), Failure> {
     for v in ctx.variants {
         let vmc = MonteCarlo {
             keep_rows: false,
-            iterations: args.iterations.unwrap_or(v.model.iterations),
+            // With --precision, the baseline's iterations, so that the runs pair.
+            iterations: match converged {
+                Some(_) => results.iterations,
+                None => args.iterations.unwrap_or(v.model.iterations),
+            },
             seed: args.seed.unwrap_or(v.model.seed),
         };
         let (r, _) = crate::commands::whatif::simulate(ctx.path, &v.model, vmc, false)?;
@@ -488,7 +621,17 @@ fn run_one(ctx: &RunContext) -> Result<(), Failure> {
             }
         }
     }
-    let export_seconds = t1.elapsed().as_secs_f64();
+    let sensitivity = if args.sensitivity || wants(Format::Html) {
+        let t = Instant::now();
+        let s = crate::engine::sensitivity::analyse(model, &results).map_err(|e| {
+            Failure::BadInput(format!("error: {e}\n  --> {}\n", ctx.path.display()))
+        })?;
+        write_sensitivity(&mut out, model, &s, results.iterations, &wants)?;
+        Some((s, t.elapsed().as_secs_f64()))
+    } else {
+        None
+    };
+    let export_seconds = t1.elapsed().as_secs_f64() - sensitivity.as_ref().map_or(0.0, |s| s.1);
 
     let mut files: Vec<String> = Vec::new();
     if wants(Format::Csv) {
@@ -517,6 +660,12 @@ fn run_one(ctx: &RunContext) -> Result<(), Failure> {
             }
         }
     }
+    if sensitivity.is_some() {
+        files.extend(sensitivity_files(&wants));
+    }
+    if wants(Format::Html) {
+        files.push("report.html".into());
+    }
     files.push("manifest.json".into());
     let manifest = Manifest {
         regsim_version: env!("CARGO_PKG_VERSION").into(),
@@ -525,7 +674,20 @@ fn run_one(ctx: &RunContext) -> Result<(), Failure> {
             sha256: ctx.checked.scenario.sha256.clone(),
         }],
         seed: mc.seed,
-        iterations: mc.iterations,
+        iterations: results.iterations,
+        precision: converged.as_ref().map(|(p, met, widths)| PrecisionRecord {
+            metric: "review_days".into(),
+            percentile: PRECISION_PERCENTILE,
+            days: p.days,
+            max_iterations: p.cap,
+            met: *met,
+            half_widths: model
+                .pathways
+                .iter()
+                .zip(widths)
+                .map(|(pw, w)| (pathway_label(model, pw), *w))
+                .collect(),
+        }),
         submitted: model.submitted.to_string(),
         overrides: args
             .submitted
@@ -544,17 +706,44 @@ fn run_one(ctx: &RunContext) -> Result<(), Failure> {
             load_seconds: ctx.load_seconds,
             simulate_seconds,
             export_seconds,
+            sensitivity_seconds: sensitivity.as_ref().map(|s| s.1),
         },
         files,
     };
-    out.write("manifest.json", &manifest.to_json())?;
+    let manifest_json = manifest.to_json();
+    if wants(Format::Html) {
+        let sensitivity = sensitivity.as_ref().map(|s| s.0.as_slice());
+        let runs = (&results, variant_results.as_slice());
+        write_report(&mut out, ctx, runs, sensitivity, &manifest)?;
+    }
+    out.write("manifest.json", &manifest_json)?;
     let dir = out.dir().to_path_buf();
     out.commit()?;
+    if let Some((p, false, widths)) = &converged {
+        let wide: Vec<String> = model
+            .pathways
+            .iter()
+            .zip(widths)
+            .filter(|(_, w)| **w > p.days)
+            .map(|(pw, w)| format!("{} ±{}", pathway_label(model, pw), num(*w)))
+            .collect();
+        eprintln!(
+            "warning: P80 of review days not known within ±{} days after {} iterations \
+             (--max-iterations): {}; the outputs hold these {} iterations",
+            num(p.days),
+            results.iterations,
+            wide.join(", "),
+            results.iterations
+        );
+    }
     if !args.quiet {
         if !args.set.is_empty() {
             println!("with --set {}", args.set.join(" --set "));
         }
         print_summary(model, &results, &dir, simulate_seconds);
+        if let Some((s, _)) = &sensitivity {
+            print!("{}", crate::export::sensitivity::largest_swings(model, s));
+        }
         for (v, r) in ctx.variants.iter().zip(&variant_results) {
             println!();
             println!("variant {}: {}", v.variant, v.title);
@@ -562,6 +751,127 @@ fn run_one(ctx: &RunContext) -> Result<(), Failure> {
         }
     }
     Ok(())
+}
+
+/// report.html, embedding the SVG charts staged so far and the manifest.
+fn write_report(
+    out: &mut OutputFolder,
+    ctx: &RunContext,
+    (results, variant_results): (&RunResults, &[RunResults]),
+    sensitivity: Option<&[crate::engine::sensitivity::PathwaySensitivity]>,
+    manifest: &Manifest,
+) -> Result<(), Failure> {
+    use crate::export::report::{CHARTS, Report, ReportChart, ReportRun, render};
+    let read = |p: &Path| {
+        std::fs::read_to_string(p).with_context(|| format!("cannot read {}", p.display()))
+    };
+    let mut charts = Vec::new();
+    for (file, caption) in CHARTS {
+        if let Some(p) = out.staged(file) {
+            charts.push(ReportChart {
+                file: file.into(),
+                caption: caption.into(),
+                svg: read(p)?,
+            });
+        }
+    }
+    let scenario_text = read(ctx.path)?;
+    let model = &ctx.checked.scenario.model;
+    let mut at_p80 = Vec::new();
+    for i in 0..model.pathways.len() {
+        let at = crate::engine::at_percentile::at_percentile(
+            model,
+            i,
+            results.seed,
+            results.iterations,
+            80.0,
+        )
+        .map_err(|e| Failure::BadInput(format!("error: {e}\n  --> {}\n", ctx.path.display())))?;
+        at_p80.push(crate::export::explain_at::iteration_table(model, i, &at));
+    }
+    let manifest_json = String::from_utf8_lossy(&manifest.to_json()).into_owned();
+    // The baseline, then each variant with what it changes.
+    let labels: Vec<(String, String)> = ctx
+        .variants
+        .iter()
+        .map(|v| {
+            (
+                format!("Variant {}", v.variant),
+                format!("{}: {}", v.title, v.overrides.join("; ")),
+            )
+        })
+        .collect();
+    let mut runs = vec![ReportRun {
+        label: "Baseline",
+        description: "",
+        model,
+        results,
+    }];
+    for ((v, r), (label, description)) in ctx.variants.iter().zip(variant_results).zip(&labels) {
+        runs.push(ReportRun {
+            label,
+            description,
+            model: &v.model,
+            results: r,
+        });
+    }
+    let report = Report {
+        runs,
+        sensitivity,
+        charts,
+        at_p80,
+        scenario_path: &ctx.path.display().to_string(),
+        scenario_text: &scenario_text,
+        overrides: &manifest.overrides,
+        manifest_json: &manifest_json,
+    };
+    out.write("report.html", render(&report).as_bytes())?;
+    Ok(())
+}
+
+/// sensitivity.csv and the tornado charts, in the formats asked for.
+fn write_sensitivity(
+    out: &mut OutputFolder,
+    model: &Model,
+    sensitivity: &[crate::engine::sensitivity::PathwaySensitivity],
+    iterations: u64,
+    wants: &dyn Fn(Format) -> bool,
+) -> Result<(), Failure> {
+    if wants(Format::Csv) {
+        let csv = crate::export::sensitivity::sensitivity_csv(model, sensitivity)?;
+        out.write("sensitivity.csv", &csv)?;
+    }
+    for (format, f) in [
+        (ImageFormat::Png, Format::Png),
+        (ImageFormat::Svg, Format::Svg),
+    ] {
+        if wants(f) {
+            let p = out.stage(&format!("tornado.{}", format.extension()));
+            chart::render_tornado(model, sensitivity, iterations, format, &p)?;
+        }
+    }
+    Ok(())
+}
+
+/// The files [`write_sensitivity`] writes.
+fn sensitivity_files(wants: &dyn Fn(Format) -> bool) -> Vec<String> {
+    [
+        (Format::Csv, "sensitivity.csv"),
+        (Format::Png, "tornado.png"),
+        (Format::Svg, "tornado.svg"),
+    ]
+    .iter()
+    .filter(|(f, _)| wants(*f))
+    .map(|(_, name)| name.to_string())
+    .collect()
+}
+
+/// "normal", or "product/normal" with products.
+fn pathway_label(model: &Model, pathway: &crate::model::Pathway) -> String {
+    match pathway.product_id(model) {
+        "" => pathway.id.clone(),
+        product => format!("{product}/{}", pathway.id),
+    }
 }
 
 fn progress_bar(iterations: u64, quiet: bool, name: &str) -> indicatif::ProgressBar {

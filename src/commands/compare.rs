@@ -193,6 +193,7 @@ pub fn compare(args: &CompareArgs) -> Result<(), Failure> {
             load_seconds,
             simulate_seconds: seconds,
             export_seconds: export_started.elapsed().as_secs_f64(),
+            sensitivity_seconds: None,
         },
         files,
     });

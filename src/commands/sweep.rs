@@ -244,6 +244,7 @@ pub fn sweep(args: &SweepArgs) -> Result<(), Failure> {
             load_seconds,
             simulate_seconds: seconds,
             export_seconds: export_started.elapsed().as_secs_f64(),
+            sensitivity_seconds: None,
         },
         files,
     });

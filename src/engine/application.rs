@@ -91,6 +91,32 @@ pub fn random_application(
     pathway: &Pathway,
     ready_day: u32,
     rng: &mut Xoshiro256pp,
+    gap: (u64, u64),
+    out: &mut PathwayTimes,
+) -> Result<(), ScheduleError> {
+    application(model, pathway, ready_day, Draws::Random(rng), gap, out)
+}
+
+/// [`random_application`] with the stage at index `stage` held at `days` of work (see
+/// [`Draws::Holding`]): the same draws for every other stage and the evidence gap.
+pub fn held_application(
+    model: &Model,
+    pathway: &Pathway,
+    ready_day: u32,
+    rng: &mut Xoshiro256pp,
+    gap: (u64, u64),
+    (stage, days): (usize, f64),
+    out: &mut PathwayTimes,
+) -> Result<(), ScheduleError> {
+    let draws = Draws::Holding { rng, stage, days };
+    application(model, pathway, ready_day, draws, gap, out)
+}
+
+fn application(
+    model: &Model,
+    pathway: &Pathway,
+    ready_day: u32,
+    draws: Draws<'_>,
     (gap_key, iteration): (u64, u64),
     out: &mut PathwayTimes,
 ) -> Result<(), ScheduleError> {
@@ -102,7 +128,7 @@ pub fn random_application(
         0
     };
     let submitted = ready + gap;
-    run_pathway_from(model, pathway, submitted, Draws::Random(rng), out)?;
+    run_pathway_from(model, pathway, submitted, draws, out)?;
     out.ready_day = ready;
     Ok(())
 }

@@ -2,9 +2,13 @@
 //! statistics. It never reads or writes files.
 
 pub mod application;
+pub mod at_percentile;
 pub mod monte_carlo;
 pub mod paired;
+pub mod precision;
+pub mod replay;
 pub mod results;
 pub mod rng;
 pub mod schedule;
+pub mod sensitivity;
 pub mod stats;

@@ -56,6 +56,18 @@ pub struct MonteCarlo {
 /// pathways, so that every route is compared on the same application.
 const SUBMISSION_STREAM: u64 = 0x5375_626d_6973_7369; // "Submissi"
 
+/// The day iteration `i` submits its application, in days after the model's
+/// submission date: 0 without a submission window.
+#[inline]
+pub fn submitted_day(model: &Model, seed: u64, i: u64) -> u32 {
+    let window = model.submission_window_days as usize;
+    if window == 0 {
+        0
+    } else {
+        Xoshiro256pp::for_iteration(seed ^ SUBMISSION_STREAM, i).next_index(window + 1) as u32
+    }
+}
+
 struct Block {
     pathways: Vec<PathwayResults>,
     rows: Vec<RunRow>,
@@ -68,6 +80,20 @@ impl MonteCarlo {
     pub fn run<E>(
         &self,
         model: &Model,
+        on_rows: impl FnMut(&[RunRow]) -> Result<(), E>,
+        on_progress: impl Fn(u64),
+    ) -> Result<RunResults, RunError<E>> {
+        self.run_from(model, 0, on_rows, on_progress)
+    }
+
+    /// Runs iterations `first..first + self.iterations`, exactly as they are in a run
+    /// of more iterations (each iteration's streams depend on its index alone): a run
+    /// can be extended a chunk at a time and the chunks' results merged
+    /// ([`crate::engine::precision`]). Progress counts from 0.
+    pub fn run_from<E>(
+        &self,
+        model: &Model,
+        start: u64,
         mut on_rows: impl FnMut(&[RunRow]) -> Result<(), E>,
         on_progress: impl Fn(u64),
     ) -> Result<RunResults, RunError<E>> {
@@ -90,7 +116,7 @@ impl MonteCarlo {
             let last = (first + batch).min(blocks);
             let results: Vec<Result<Block, ScheduleError>> = (first..last)
                 .into_par_iter()
-                .map(|b| self.run_block(model, &keys, b))
+                .map(|b| self.run_block(model, &keys, start, b))
                 .collect();
             for block in results {
                 let block = block.map_err(RunError::Schedule)?;
@@ -115,10 +141,11 @@ impl MonteCarlo {
         &self,
         model: &Model,
         keys: &[(u64, u64)],
+        first: u64,
         block: u64,
     ) -> Result<Block, ScheduleError> {
-        let start = block * BLOCK;
-        let end = (start + BLOCK).min(self.iterations);
+        let start = first + block * BLOCK;
+        let end = (start + BLOCK).min(first + self.iterations);
         let mut out = Block {
             pathways: model.pathways.iter().map(PathwayResults::new).collect(),
             rows: Vec::new(),
@@ -128,14 +155,8 @@ impl MonteCarlo {
                 .reserve(((end - start) as usize) * model.pathways.len());
         }
         let mut times = PathwayTimes::default();
-        let window = model.submission_window_days as usize;
         for i in start..end {
-            let submitted_day = if window == 0 {
-                0
-            } else {
-                Xoshiro256pp::for_iteration(self.seed ^ SUBMISSION_STREAM, i).next_index(window + 1)
-                    as u32
-            };
+            let submitted_day = submitted_day(model, self.seed, i);
             for (p, pathway) in model.pathways.iter().enumerate() {
                 let (key, gap_key) = keys[p];
                 let mut rng = Xoshiro256pp::for_iteration(key, i);

@@ -33,6 +33,18 @@ pub enum Draws<'a> {
     /// draw decides whether it happens, then its duration is drawn (a fixed duration
     /// draws nothing).
     Random(&'a mut Xoshiro256pp),
+    /// Random draws exactly as [`Draws::Random`], except that the stage at index
+    /// `stage`, when it happens, takes `days` of work instead of its draw. Its draw is
+    /// still taken and discarded, so every other stage sees the same random numbers as
+    /// in the unheld pass (common random numbers for the sensitivity analysis).
+    Holding {
+        /// The stream.
+        rng: &'a mut Xoshiro256pp,
+        /// Index of the held stage in the pathway.
+        stage: usize,
+        /// Its work in days.
+        days: f64,
+    },
 }
 
 /// Decides, stage by stage, whether it happens and how long its work takes. The pass is
@@ -64,6 +76,24 @@ impl Outcomes for &mut Xoshiro256pp {
             _ => 0.0,
         };
         (ran, work)
+    }
+}
+
+/// Random outcomes with one stage held at a value; stages are asked in order.
+struct Holding<'a> {
+    rng: &'a mut Xoshiro256pp,
+    stage: usize,
+    days: f64,
+    next: usize,
+}
+
+impl Outcomes for Holding<'_> {
+    #[inline]
+    fn outcome(&mut self, stage: &Stage) -> (bool, f64) {
+        let (ran, work) = (&mut *self.rng).outcome(stage);
+        let held = self.next == self.stage;
+        self.next += 1;
+        (ran, if held && ran { self.days } else { work })
     }
 }
 
@@ -243,6 +273,15 @@ pub fn run_pathway_from(
     match draws {
         Draws::Median => pass(model, pathway, submitted_day, Medians, out),
         Draws::Random(rng) => pass(model, pathway, submitted_day, rng, out),
+        Draws::Holding { rng, stage, days } => {
+            let holding = Holding {
+                rng,
+                stage,
+                days,
+                next: 0,
+            };
+            pass(model, pathway, submitted_day, holding, out)
+        }
     }
 }
 

@@ -10,11 +10,13 @@ use std::io::Write;
 use anyhow::Result;
 
 use crate::engine::monte_carlo::RunRow;
+use crate::engine::precision::percentile_se;
 use crate::engine::results::{Metric, RunResults};
 use crate::model::{Model, TargetClock};
 
-/// Columns of summary.csv, in order (the contract in DESIGN.md).
-pub const SUMMARY_COLUMNS: [&str; 20] = [
+/// Columns of summary.csv, in order: the contract in DESIGN.md, then the Monte Carlo
+/// standard error of each percentile ([`crate::engine::precision`]).
+pub const SUMMARY_COLUMNS: [&str; 26] = [
     "scenario",
     "variant",
     "product",
@@ -35,7 +37,16 @@ pub const SUMMARY_COLUMNS: [&str; 20] = [
     "target_days",
     "target_percentile",
     "target_met_share",
+    "p10_se",
+    "p25_se",
+    "p50_se",
+    "p75_se",
+    "p80_se",
+    "p90_se",
 ];
+
+/// The percentiles of summary.csv, in its column order.
+const PERCENTILES: [f64; 6] = [10.0, 25.0, 50.0, 75.0, 80.0, 90.0];
 
 /// Columns of stages.csv, in order.
 pub const STAGE_COLUMNS: [&str; 13] = [
@@ -107,7 +118,8 @@ pub fn summary_csv(model: &Model, results: &RunResults) -> Result<Vec<u8>> {
                 TargetClock::Regulator => metric == Metric::RegulatorDays,
             });
             let p = |q: f64| opt(h.percentile(q));
-            w.write_record([
+            let se = PERCENTILES.map(|q| opt(percentile_se(h, q)));
+            let contract = [
                 text(&model.name),
                 String::new(),
                 text(pathway.product_id(model)),
@@ -128,7 +140,8 @@ pub fn summary_csv(model: &Model, results: &RunResults) -> Result<Vec<u8>> {
                 target.map(|t| num(t.days)).unwrap_or_default(),
                 target.map(|t| num(t.percentile)).unwrap_or_default(),
                 opt(target.and_then(|t| h.share_at_most(t.days))),
-            ])?;
+            ];
+            w.write_record(contract.iter().chain(&se))?;
         }
     }
     Ok(w.into_inner()?)

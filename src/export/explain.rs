@@ -3,6 +3,7 @@
 use std::fmt::Write;
 
 use crate::engine::schedule::PathwayTimes;
+use crate::export::text_table::{aligned, approval_line};
 use crate::model::{Model, TargetClock};
 
 /// One pathway's median schedule: every stage's dates, days, clock and whether it is on
@@ -82,24 +83,8 @@ pub fn schedule_table(model: &Model, pathway: usize, times: &PathwayTimes) -> St
             },
         ]);
     }
-    let mut widths = [0usize; 7];
-    for row in &rows {
-        for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(cell.chars().count());
-        }
-    }
-    for row in &rows {
-        let mut line = String::new();
-        for (i, (cell, w)) in row.iter().zip(widths).enumerate() {
-            // the day count reads best right-aligned
-            if i == 5 {
-                let _ = write!(line, "  {cell:>w$}");
-            } else {
-                let _ = write!(line, "  {cell:<w$}");
-            }
-        }
-        let _ = writeln!(out, "{}", line.trim_end());
-    }
+    // the day count reads best right-aligned
+    out.push_str(&aligned(&rows, |i| i == 5));
     if times.withdrawn {
         let _ = writeln!(
             out,
@@ -107,20 +92,7 @@ pub fn schedule_table(model: &Model, pathway: usize, times: &PathwayTimes) -> St
         );
         return out;
     }
-    let approval = model.date_of(times.approval_day() as i64);
-    let _ = writeln!(
-        out,
-        "approval {approval} ({}): {} days from {} (regulator {}, applicant {})",
-        approval.format("%a"),
-        times.review_days,
-        if p.clock_start.is_some_and(|r| r.review_days_from_start) {
-            "the clock start"
-        } else {
-            "submission"
-        },
-        times.regulator_days,
-        times.applicant_days
-    );
+    out.push_str(&approval_line(model, p, times));
     if let Some(t) = p.target {
         let used = match t.clock {
             TargetClock::Total => times.review_days,

@@ -14,7 +14,7 @@ use anyhow::{Context, Result};
 
 /// Every file name regsim writes into an output folder. A finished run removes the ones
 /// it did not write this time, so a folder never mixes two runs' results.
-pub const OUTPUT_FILES: [&str; 12] = [
+pub const OUTPUT_FILES: [&str; 15] = [
     "summary.csv",
     "stages.csv",
     "eligibility.csv",
@@ -27,6 +27,9 @@ pub const OUTPUT_FILES: [&str; 12] = [
     "manifest.json",
     "report.html",
     "compare.csv",
+    "sensitivity.csv",
+    "tornado.png",
+    "tornado.svg",
 ];
 
 /// The what-if outputs (`compare`, `sweep`, `run --variant`), regsim's own files too.
@@ -71,6 +74,15 @@ impl OutputFolder {
         let tmp = self.dir.join(format!(".{name}.tmp-{}", std::process::id()));
         self.staged.push((tmp.clone(), self.dir.join(name)));
         tmp
+    }
+
+    /// The temporary path `name` is being written to, if it was staged.
+    pub fn staged(&self, name: &str) -> Option<&Path> {
+        let dest = self.dir.join(name);
+        self.staged
+            .iter()
+            .find(|(_, d)| *d == dest)
+            .map(|(tmp, _)| tmp.as_path())
     }
 
     /// Writes `bytes` as `name` (staged).

@@ -17,6 +17,10 @@ pub struct Manifest {
     pub seed: u64,
     /// Iterations simulated.
     pub iterations: u64,
+    /// With `--precision`: the rule that decided the iterations, and the precision
+    /// reached.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub precision: Option<PrecisionRecord>,
     /// The submission date used (ISO).
     pub submitted: String,
     /// Overrides given on the command line, as written.
@@ -29,6 +33,23 @@ pub struct Manifest {
     pub timings: Timings,
     /// Files written, by name.
     pub files: Vec<String>,
+}
+
+/// How `--precision` decided the number of iterations.
+#[derive(Debug, Serialize)]
+pub struct PrecisionRecord {
+    /// The metric whose percentile was watched.
+    pub metric: String,
+    /// The percentile watched.
+    pub percentile: f64,
+    /// The largest 95% half-width asked for, in days.
+    pub days: f64,
+    /// The cap on iterations.
+    pub max_iterations: u64,
+    /// Whether every pathway reached the precision before the cap.
+    pub met: bool,
+    /// The 95% half-width reached per pathway, in days.
+    pub half_widths: std::collections::BTreeMap<String, f64>,
 }
 
 /// One scenario file.
@@ -49,6 +70,9 @@ pub struct Timings {
     pub simulate_seconds: f64,
     /// Writing CSV and charts.
     pub export_seconds: f64,
+    /// The sensitivity analysis (its runs and outputs), when it was asked for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sensitivity_seconds: Option<f64>,
 }
 
 impl Manifest {

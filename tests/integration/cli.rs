@@ -24,7 +24,8 @@ fn run_writes_every_output_of_the_contract() {
     let (header, rows) = read_csv(&out.path().join("summary.csv"));
     assert_eq!(
         header.join(","),
-        "scenario,variant,product,pathway,metric,iterations,approved_share,mean,sd,min,p10,p25,p50,p75,p80,p90,max,target_days,target_percentile,target_met_share"
+        "scenario,variant,product,pathway,metric,iterations,approved_share,mean,sd,min,p10,p25,p50,p75,p80,p90,max,target_days,target_percentile,target_met_share,\
+         p10_se,p25_se,p50_se,p75_se,p80_se,p90_se"
     );
     // two pathways, four metrics each
     assert_eq!(rows.len(), 8);

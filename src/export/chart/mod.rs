@@ -20,6 +20,7 @@ pub mod font;
 pub mod style;
 pub mod sweep;
 pub mod timeline;
+pub mod tornado;
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -31,6 +32,7 @@ use plotters::style::text_anchor::HPos;
 
 pub use distribution::render_distribution;
 pub use timeline::render_timeline;
+pub use tornado::render_tornado;
 
 use font::{ASCENT, DESCENT, TextMetrics};
 use style::{
