@@ -203,3 +203,17 @@ fn the_run_summary_reports_withdrawals() {
     assert!(line.contains("% withdrawn"), "{line}");
     assert!(!text.contains("us-days:"), "{text}");
 }
+
+/// With `fiscal_year`, report.html embeds the fiscal-year chart.
+#[test]
+fn the_report_embeds_the_fiscal_year_chart() {
+    let out = run_into_tempdir(FILE, &["-n", "2000", "--format", "html"]);
+    let html = std::fs::read_to_string(out.path().join("report.html")).unwrap();
+    assert!(
+        html.contains("Approvals by fiscal year"),
+        "no fiscal-year chart"
+    );
+    let svg = std::fs::read_to_string(out.path().join("fiscal_years.svg")).unwrap();
+    let body = svg.split_once("<svg").unwrap().1;
+    assert!(html.contains(&body[..200]), "the chart's own SVG is inline");
+}
