@@ -353,6 +353,9 @@ fn explain(path: &Path, submitted: Option<NaiveDate>, set: &[String]) -> Result<
     if !model.description.is_empty() {
         println!("{}", model.description.trim());
     }
+    if !set.is_empty() {
+        println!("with --set {}", set.join(" --set "));
+    }
     if !model.products.is_empty() {
         println!();
         println!("Which pathways each product may take:");
@@ -609,6 +612,13 @@ fn run_one(ctx: &RunContext) -> Result<(), Failure> {
                 let p = out.stage(&format!("fiscal_years.{ext}"));
                 chart::fiscal::render_fiscal_years(model, &results, format, &p)?;
             }
+            // With variants: the baseline and each variant overlaid.
+            if !ctx.variants.is_empty() {
+                let pairs: Vec<_> = ctx.variants.iter().zip(&variant_results).collect();
+                let compare = crate::commands::compare::run_chart(model, &results, &pairs);
+                let p = out.stage(&format!("compare.{ext}"));
+                crate::export::chart::compare::render_compare(&compare, format, &p)?;
+            }
         }
     }
     let sensitivity = if args.sensitivity || wants(Format::Html) {
@@ -642,6 +652,9 @@ fn run_one(ctx: &RunContext) -> Result<(), Failure> {
     for (f, ext) in [(Format::Png, "png"), (Format::Svg, "svg")] {
         if wants(f) {
             files.extend([format!("distribution.{ext}"), format!("timeline.{ext}")]);
+            if !ctx.variants.is_empty() {
+                files.push(format!("compare.{ext}"));
+            }
             if model.fiscal_year.is_some() {
                 files.push(format!("fiscal_years.{ext}"));
             }
@@ -688,7 +701,7 @@ fn run_one(ctx: &RunContext) -> Result<(), Failure> {
             )
             .collect(),
         threads: ctx.threads,
-        generator: "Xoshiro256++; one stream per (seed ^ FNV-1a(pathway id, or product/pathway id), iteration), one per (seed ^ FNV-1a(evidence:product/evidence), iteration) for evidence gaps, seeded by SplitMix64".into(),
+        generator: crate::export::manifest::GENERATOR.into(),
         timings: Timings {
             load_seconds: ctx.load_seconds,
             simulate_seconds,
@@ -724,11 +737,15 @@ fn run_one(ctx: &RunContext) -> Result<(), Failure> {
         );
     }
     if !args.quiet {
+        if !args.set.is_empty() {
+            println!("with --set {}", args.set.join(" --set "));
+        }
         print_summary(model, &results, &dir, simulate_seconds);
         if let Some((s, _)) = &sensitivity {
             print!("{}", crate::export::sensitivity::largest_swings(model, s));
         }
         for (v, r) in ctx.variants.iter().zip(&variant_results) {
+            println!();
             println!("variant {}: {}", v.variant, v.title);
             print_summary(&v.model, r, &dir, simulate_seconds);
         }

@@ -1,12 +1,15 @@
-//! `regsim calendar NAME YEAR [--fiscal [jp|us]]`: a calendar's days off in a year with
-//! their names, and the year's business days, so an analyst can check regsim's
-//! calendars against the agency's own.
+//! `regsim calendar NAME YEAR [--fiscal [jp|us]] [--scenario FILE]`: a calendar's days
+//! off in a year with their names, and the year's business days, so an analyst can
+//! check regsim's calendars (and a scenario's own) against the agency's.
 
 use std::fmt::Write as _;
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
+use std::path::PathBuf;
+
 use crate::model::calendar::HolidaySet;
+use crate::model::calendar::custom::CustomCalendar;
 use crate::model::calendar::fiscal::FiscalYear;
 
 /// `regsim calendar` arguments.
@@ -20,6 +23,47 @@ pub struct CalendarArgs {
     /// when no value is given) or `us` (October to September).
     #[arg(long, value_name = "jp|us", num_args = 0..=1, default_missing_value = "jp")]
     pub fiscal: Option<String>,
+    /// A scenario file whose `[[custom_calendar]]` tables NAME may name.
+    #[arg(long, value_name = "FILE")]
+    pub scenario: Option<PathBuf>,
+}
+
+/// A calendar to list: a named one, or a scenario's own.
+#[derive(Debug, Clone, Copy)]
+pub enum Calendar<'a> {
+    /// A named calendar.
+    Named(HolidaySet),
+    /// A scenario's `[[custom_calendar]]`.
+    Custom(&'a CustomCalendar),
+}
+
+impl Calendar<'_> {
+    fn days_of_year(&self, year: i32) -> Vec<(NaiveDate, &'static str)> {
+        match self {
+            Calendar::Named(s) => s.days_of_year(year),
+            Calendar::Custom(c) => c.days_of_year(year),
+        }
+    }
+
+    fn first_year(&self) -> Option<i32> {
+        match self {
+            Calendar::Named(s) => s.first_year(),
+            Calendar::Custom(c) => c.base.first_year(),
+        }
+    }
+
+    fn heading(&self) -> String {
+        match self {
+            Calendar::Named(s) => format!("{}: {}", s.as_str(), s.description()),
+            Calendar::Custom(c) => format!(
+                "{}: {} with {} day(s) off added and {} removed (a custom calendar)",
+                c.id,
+                c.base.as_str(),
+                c.add.len(),
+                c.remove.len()
+            ),
+        }
+    }
 }
 
 /// Prints the report; on bad input returns the message for exit code 2.
@@ -30,7 +74,30 @@ pub fn run(args: &CalendarArgs) -> Result<(), String> {
             format!("error: unknown fiscal year `{f}`\n  = help: use `--fiscal` or `--fiscal jp` (April to March) or `--fiscal us` (October to September)\n")
         })?),
     };
-    print!("{}", report(&args.name, args.year, fiscal)?);
+    let text = match &args.scenario {
+        None => report(&args.name, args.year, fiscal)?,
+        Some(path) => {
+            let loaded = crate::scenario::load(path, &crate::scenario::Overrides::default())
+                .map_err(|d| d.to_string())?;
+            let custom = &loaded.model.custom_calendars;
+            match custom.iter().find(|c| c.id == args.name) {
+                Some(c) => report_for(Calendar::Custom(c), args.year, fiscal)?,
+                None => report(&args.name, args.year, fiscal).map_err(|e| {
+                    let ids: Vec<&str> = custom.iter().map(|c| c.id.as_str()).collect();
+                    format!(
+                        "{e}  = note: the custom calendars of {} are: {}\n",
+                        path.display(),
+                        if ids.is_empty() {
+                            "none".to_string()
+                        } else {
+                            ids.join(", ")
+                        }
+                    )
+                })?,
+            }
+        }
+    };
+    print!("{text}");
     Ok(())
 }
 
@@ -58,7 +125,7 @@ fn is_weekend(d: NaiveDate) -> bool {
 }
 
 /// Counts `calendar` from `first` to `last`, both inclusive.
-pub fn count(calendar: HolidaySet, first: NaiveDate, last: NaiveDate) -> YearCount {
+pub fn count(calendar: Calendar<'_>, first: NaiveDate, last: NaiveDate) -> YearCount {
     let days_off: Vec<_> = (first.year()..=last.year())
         .flat_map(|y| calendar.days_of_year(y))
         .filter(|(d, _)| (first..=last).contains(d))
@@ -85,10 +152,19 @@ pub fn count(calendar: HolidaySet, first: NaiveDate, last: NaiveDate) -> YearCou
 pub fn report(name: &str, year: i32, fiscal: Option<FiscalYear>) -> Result<String, String> {
     let calendar = HolidaySet::parse(name).ok_or_else(|| {
         format!(
-            "error: unknown calendar `{name}`\n  = help: use one of {}\n",
+            "error: unknown calendar `{name}`\n  = help: use one of {}, or a custom calendar's id with --scenario FILE\n",
             HolidaySet::spellings()
         )
     })?;
+    report_for(Calendar::Named(calendar), year, fiscal)
+}
+
+/// The text `regsim calendar` prints for `calendar`, or the reason it cannot.
+pub fn report_for(
+    calendar: Calendar<'_>,
+    year: i32,
+    fiscal: Option<FiscalYear>,
+) -> Result<String, String> {
     let (first, last, period) = match fiscal {
         Some(f) => {
             let (a, b) = f
@@ -107,13 +183,13 @@ pub fn report(name: &str, year: i32, fiscal: Option<FiscalYear>) -> Result<Strin
     if let Some(from) = calendar.first_year().filter(|&f| first.year() < f) {
         return Err(format!(
             "error: calendar `{}` covers the years from {from} on, not {}\n  = help: its rules are those in force from {from}; see `docs/scenario-format.md`\n",
-            calendar.as_str(),
+            calendar.heading().split(':').next().unwrap_or_default(),
             first.year()
         ));
     }
     let c = count(calendar, first, last);
     let mut out = String::new();
-    let _ = writeln!(out, "{}: {}", calendar.as_str(), calendar.description());
+    let _ = writeln!(out, "{}", calendar.heading());
     let _ = writeln!(out, "{period}: {first} to {last}");
     for (date, name) in &c.days_off {
         let weekend = if is_weekend(*date) { "  (weekend)" } else { "" };
@@ -132,13 +208,34 @@ pub fn report(name: &str, year: i32, fiscal: Option<FiscalYear>) -> Result<Strin
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
+    use crate::model::calendar::BusinessDays;
+
+    proptest! {
+        /// The count `regsim calendar` prints equals the business-day table the
+        /// simulation uses, for every named calendar and any span of days.
+        #[test]
+        fn the_printed_count_is_the_simulations(
+            which in 0usize..HolidaySet::ALL.len(),
+            start in 0i64..30_000,
+            len in 1i64..800,
+        ) {
+            let set = HolidaySet::ALL[which];
+            let first = NaiveDate::from_ymd_opt(1980, 1, 1).unwrap() + chrono::Days::new(start as u64);
+            let last = first + chrono::Days::new(len as u64 - 1);
+            let table = BusinessDays::new(first, len as usize, &set.holidays_between(first, last));
+            let c = count(Calendar::Named(set), first, last);
+            prop_assert_eq!(Some(c.business_days), table.count_business_days(0, len));
+        }
+    }
 
     #[test]
     fn counts_add_up() {
         let first = NaiveDate::from_ymd_opt(2024, 1, 1).unwrap();
         let last = NaiveDate::from_ymd_opt(2024, 12, 31).unwrap();
-        let c = count(HolidaySet::None, first, last);
+        let c = count(Calendar::Named(HolidaySet::None), first, last);
         // 2024: 366 days from a Monday: 52 weeks and Mon, Tue: 262 weekdays.
         assert_eq!((c.days, c.weekend_days, c.business_days), (366, 104, 262));
         assert!(

@@ -11,10 +11,9 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
-use anyhow::Context;
-use clap::ValueEnum;
-
-use super::whatif::{PerIteration, Sampling, load_runs, simulate};
+use super::whatif::{
+    Output, PerIteration, RunOptions, Sampling, check_sampling, load_runs, pool, simulate,
+};
 use crate::cli::Failure;
 use crate::engine::monte_carlo::MonteCarlo;
 use crate::engine::paired::{self, Paired};
@@ -25,7 +24,6 @@ use crate::export::compare::{CompareRow, compare_csv};
 use crate::export::csv::num;
 use crate::export::files::OutputFolder;
 use crate::model::{Model, Pathway, TargetClock};
-use crate::scenario::validate::MAX_ITERATIONS;
 use crate::scenario::variants::{ScenarioRun, parse_set};
 use crate::scenario::{self, Overrides};
 
@@ -44,35 +42,9 @@ pub struct CompareArgs {
     /// PATH=*FACTOR or PATH=+DAYS (repeatable).
     #[arg(long = "set", value_name = "PATH=VALUE")]
     pub set: Vec<String>,
-    /// Output folder [default: output/<scenario file name>/compare].
-    #[arg(short, long, value_name = "DIR")]
-    pub output: Option<PathBuf>,
-    /// Monte Carlo iterations [default: the baseline's].
-    #[arg(short = 'n', long, value_name = "N")]
-    pub iterations: Option<u64>,
-    /// Random seed [default: the baseline's].
-    #[arg(long, value_name = "N")]
-    pub seed: Option<u64>,
-    /// Which outputs to write.
-    #[arg(long, value_delimiter = ',', default_value = "csv,png,svg")]
-    pub format: Vec<Output>,
-    /// Worker threads [default: all cores]. Results do not depend on it.
-    #[arg(long, value_name = "N")]
-    pub threads: Option<usize>,
-    /// Print only errors.
-    #[arg(short, long)]
-    pub quiet: bool,
-}
-
-/// An output of `compare` and `sweep`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Output {
-    /// The CSV table.
-    Csv,
-    /// The chart as PNG.
-    Png,
-    /// The chart as SVG.
-    Svg,
+    /// Output, sampling and threads.
+    #[command(flatten)]
+    pub options: RunOptions,
 }
 
 /// One simulated run.
@@ -83,38 +55,14 @@ struct Simulated {
     per: PerIteration,
 }
 
-/// Checks `-n` and `--threads` as `run` does.
-pub fn check_sampling(iterations: Option<u64>, threads: Option<usize>) -> Result<(), Failure> {
-    if let Some(n) = iterations.filter(|&n| n == 0 || n > MAX_ITERATIONS) {
-        return Err(Failure::BadInput(format!(
-            "error: --iterations must be between 1 and {MAX_ITERATIONS}, not {n}\n"
-        )));
-    }
-    if threads == Some(0) {
-        return Err(Failure::BadInput(
-            "error: --threads must be at least 1\n".into(),
-        ));
-    }
-    Ok(())
-}
-
-/// A rayon pool of `threads` workers (all cores by default).
-pub fn pool(threads: Option<usize>) -> Result<rayon::ThreadPool, Failure> {
-    let threads =
-        threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
-    Ok(rayon::ThreadPoolBuilder::new()
-        .num_threads(threads)
-        .build()
-        .context("cannot start the worker threads")?)
-}
-
 /// Runs `regsim compare`.
 pub fn compare(args: &CompareArgs) -> Result<(), Failure> {
-    check_sampling(args.iterations, args.threads)?;
+    check_sampling(args.options.iterations, args.options.threads)?;
     let set = parse_set(&args.set).map_err(Failure::BadInput)?;
+    let load_started = Instant::now();
     let first = &args.scenarios[0];
     let mut runs: Vec<(String, ScenarioRun)> = Vec::new();
-    let base_loaded;
+    let mut loaded_all = Vec::new();
     if args.scenarios.len() == 1 {
         let loaded = scenario::load(first, &Overrides::default())
             .map_err(|d| Failure::BadInput(d.to_string()))?;
@@ -130,7 +78,7 @@ pub fn compare(args: &CompareArgs) -> Result<(), Failure> {
             )));
         }
         let (loaded, list) = load_runs(first, &set, &ids, &Overrides::default())?;
-        base_loaded = loaded;
+        loaded_all.push(loaded);
         runs.extend(list.into_iter().map(|r| (r.variant.clone(), r)));
     } else {
         if !args.variant.is_empty() {
@@ -138,7 +86,6 @@ pub fn compare(args: &CompareArgs) -> Result<(), Failure> {
                 "error: --variant picks variants of one file; with several files the first is compared with each of the others\n".into(),
             ));
         }
-        let mut loaded_first = None;
         let mut errors = String::new();
         for path in &args.scenarios {
             match load_runs(path, &set, &[], &Overrides::default()) {
@@ -150,7 +97,7 @@ pub fn compare(args: &CompareArgs) -> Result<(), Failure> {
                         loaded.stem.clone()
                     };
                     runs.push((label, run));
-                    loaded_first.get_or_insert(loaded);
+                    loaded_all.push(loaded);
                 }
                 Err(Failure::BadInput(e)) => errors.push_str(&e),
                 Err(e) => return Err(e),
@@ -159,7 +106,6 @@ pub fn compare(args: &CompareArgs) -> Result<(), Failure> {
         if !errors.is_empty() {
             return Err(Failure::BadInput(errors));
         }
-        base_loaded = loaded_first.expect("at least one file");
         let stems: Vec<&str> = runs.iter().skip(1).map(|(l, _)| l.as_str()).collect();
         if let Some(dup) = stems
             .iter()
@@ -176,14 +122,24 @@ pub fn compare(args: &CompareArgs) -> Result<(), Failure> {
     let several_files = args.scenarios.len() > 1;
     let base_model = &runs[0].1.model;
     let sampling = Sampling {
-        iterations: Some(args.iterations.unwrap_or(base_model.iterations)),
-        seed: args.seed,
+        iterations: Some(args.options.iterations.unwrap_or(base_model.iterations)),
+        seed: args.options.seed,
     };
-    let base_seed = args.seed.unwrap_or(base_model.seed);
-    let pool = pool(args.threads)?;
+    let base_seed = args.options.seed.unwrap_or(base_model.seed);
+    let base_loaded = &loaded_all[0];
+    let threads = args.options.thread_count();
+    let pool = pool(threads)?;
+    let dir = super::whatif::output_dir(&args.options.output, base_loaded, "compare");
+    // Open the folder before the long work, so that a bad path fails at once.
+    let mut out = OutputFolder::open(&dir)?;
+    let load_seconds = load_started.elapsed().as_secs_f64();
     let started = Instant::now();
     let mut simulated = Vec::new();
+    let mut overrides: Vec<String> = args.set.clone();
     for (label, run) in runs {
+        if !label.is_empty() && !several_files {
+            overrides.push(format!("variant {label}: {}", run.overrides.join("; ")));
+        }
         let mut mc: MonteCarlo = sampling.for_model(&run.model, true);
         if several_files {
             mc.seed = base_seed;
@@ -198,30 +154,53 @@ pub fn compare(args: &CompareArgs) -> Result<(), Failure> {
     }
     let seconds = started.elapsed().as_secs_f64();
 
+    let export_started = Instant::now();
     let rows = pool.install(|| rows(&simulated));
-    let dir = args.output.clone().unwrap_or_else(|| {
-        std::path::Path::new("output")
-            .join(&base_loaded.stem)
-            .join("compare")
-    });
-    let mut out = OutputFolder::open(&dir)?;
     let base = &simulated[0];
-    if args.format.contains(&Output::Csv) {
+    let mut files = Vec::new();
+    if args.options.format.contains(&Output::Csv) {
         out.write("compare.csv", &compare_csv(&base.run.model.name, &rows)?)?;
+        files.push("compare.csv".to_string());
     }
     let chart = chart(&simulated);
     for (wanted, format) in [
         (Output::Png, ImageFormat::Png),
         (Output::Svg, ImageFormat::Svg),
     ] {
-        if args.format.contains(&wanted) {
-            let p = out.stage(&format!("compare.{}", format.extension()));
+        if args.options.format.contains(&wanted) {
+            let name = format!("compare.{}", format.extension());
+            let p = out.stage(&name);
             render_compare(&chart, format, &p)?;
+            files.push(name);
         }
     }
+    let manifest = super::whatif::manifest(super::whatif::ManifestFacts {
+        scenarios: args
+            .scenarios
+            .iter()
+            .map(PathBuf::as_path)
+            .zip(&loaded_all)
+            .collect(),
+        mc: MonteCarlo {
+            iterations: base.results.iterations,
+            seed: base.results.seed,
+            keep_rows: true,
+        },
+        submitted: base.run.model.submitted.to_string(),
+        overrides,
+        threads,
+        timings: crate::export::manifest::Timings {
+            load_seconds,
+            simulate_seconds: seconds,
+            export_seconds: export_started.elapsed().as_secs_f64(),
+            sensitivity_seconds: None,
+        },
+        files,
+    });
+    out.write("manifest.json", &manifest)?;
     let dir = out.dir().to_path_buf();
     out.commit()?;
-    if !args.quiet {
+    if !args.options.quiet {
         print_table(&simulated, &rows, seconds);
         println!("  outputs in {}", dir.display());
     }
@@ -251,8 +230,28 @@ fn rows(sim: &[Simulated]) -> Vec<CompareRow> {
     let base = &sim[0];
     let mut rows = Vec::new();
     for v in &sim[1..] {
+        // A pathway open in one run only (a variant that changes eligibility): its
+        // own percentiles, the other side's columns empty.
+        for (bi, bp) in base.run.model.pathways.iter().enumerate() {
+            if same_pathway(&v.run.model, &base.run.model, bp).is_none() {
+                rows.extend(one_sided(
+                    &v.label,
+                    &base.run.model,
+                    bp,
+                    &base.per.values[bi],
+                    false,
+                ));
+            }
+        }
         for (vi, vp) in v.run.model.pathways.iter().enumerate() {
             let Some((bi, bp)) = same_pathway(&base.run.model, &v.run.model, vp) else {
+                rows.extend(one_sided(
+                    &v.label,
+                    &v.run.model,
+                    vp,
+                    &v.per.values[vi],
+                    true,
+                ));
                 continue;
             };
             let bs: Vec<&[u32]> = base.per.values[bi].iter().map(Vec::as_slice).collect();
@@ -278,6 +277,62 @@ fn rows(sim: &[Simulated]) -> Vec<CompareRow> {
     rows
 }
 
+/// Rows for a pathway that only the variant (`in_variant`) or only the baseline has.
+fn one_sided(
+    label: &str,
+    model: &Model,
+    p: &Pathway,
+    values: &[Vec<u32>; 4],
+    in_variant: bool,
+) -> Vec<CompareRow> {
+    let none = paired::Interval {
+        estimate: f64::NAN,
+        low: f64::NAN,
+        high: f64::NAN,
+    };
+    METRICS
+        .iter()
+        .zip(values)
+        .filter(|(_, v)| !v.is_empty())
+        .map(|(metric, v)| {
+            let h = |q: f64| {
+                let mut hist = crate::engine::stats::DayHistogram::new();
+                v.iter().for_each(|&d| hist.add(d));
+                hist.percentile(q).unwrap_or(f64::NAN)
+            };
+            let (p50, p80) = (h(50.0), h(80.0));
+            let side = |x: f64| {
+                if in_variant {
+                    (f64::NAN, x)
+                } else {
+                    (x, f64::NAN)
+                }
+            };
+            let t = target(p, *metric, v);
+            CompareRow {
+                variant: label.to_string(),
+                product: p.product_id(model).to_string(),
+                pathway: p.id.clone(),
+                metric: *metric,
+                paired: Paired {
+                    iterations: v.len() as u64,
+                    baseline_p50: side(p50).0,
+                    variant_p50: side(p50).1,
+                    p50_change: none,
+                    baseline_p80: side(p80).0,
+                    variant_p80: side(p80).1,
+                    p80_change: none,
+                    mean_change: none,
+                    faster_share: f64::NAN,
+                    slower_share: f64::NAN,
+                },
+                baseline_target: if in_variant { None } else { t },
+                variant_target: if in_variant { t } else { None },
+            }
+        })
+        .collect()
+}
+
 /// Whether any run's review days differ from the baseline's in some iteration.
 fn changed(sim: &[Simulated], bi: usize) -> bool {
     let base = &sim[0];
@@ -295,12 +350,83 @@ fn changed(sim: &[Simulated], bi: usize) -> bool {
 /// At most this many pathways in the chart: rows stay legible on a slide.
 const MAX_PANELS: usize = 4;
 
+/// One run as the comparison chart shows it.
+pub struct ChartRun<'a> {
+    /// The legend's label.
+    pub legend: String,
+    /// The model simulated.
+    pub model: &'a Model,
+    /// Its results.
+    pub results: &'a RunResults,
+}
+
+/// The legend label of a run: "Baseline", a variant's title, or a compared file's
+/// scenario title.
+fn legend(label: &str, run: &ScenarioRun) -> String {
+    if label.is_empty() {
+        "Baseline".to_string()
+    } else if run.title == label || run.title == "baseline" {
+        run.model.title.clone()
+    } else {
+        run.title.clone()
+    }
+}
+
 fn chart(sim: &[Simulated]) -> CompareChart<'_> {
-    let base = &sim[0];
-    let model = &base.run.model;
-    let mut shown: Vec<usize> = (0..model.pathways.len())
-        .filter(|&i| changed(sim, i))
+    let runs: Vec<ChartRun> = sim
+        .iter()
+        .map(|s| ChartRun {
+            legend: legend(&s.label, &s.run),
+            model: &s.run.model,
+            results: &s.results,
+        })
         .collect();
+    comparison_chart(&runs, &|bi| changed(sim, bi), "compare.csv")
+}
+
+/// The comparison chart of `run --variant`: the baseline and its variants, from their
+/// histograms (a pathway is shown when some variant's distribution or target differs).
+pub fn run_chart<'a>(
+    model: &'a Model,
+    results: &'a RunResults,
+    variants: &[(&'a ScenarioRun, &'a RunResults)],
+) -> CompareChart<'a> {
+    let mut runs = vec![ChartRun {
+        legend: "Baseline".into(),
+        model,
+        results,
+    }];
+    runs.extend(variants.iter().map(|&(v, r)| ChartRun {
+        legend: legend(&v.variant, v),
+        model: &v.model,
+        results: r,
+    }));
+    let changed = |bi: usize| {
+        let p = &model.pathways[bi];
+        variants
+            .iter()
+            .any(|&(v, r)| match same_pathway(&v.model, model, p) {
+                Some((vi, vp)) => {
+                    r.pathways[vi].review_days != results.pathways[bi].review_days
+                        || vp.target != p.target
+                }
+                None => true,
+            })
+    };
+    comparison_chart(&runs, &changed, "summary.csv")
+}
+
+/// S-curves and boxes of review days, per pathway that `changed` (by the baseline's
+/// index) says some run changes, at most [`MAX_PANELS`]; `more_in` names the file that
+/// has the rest.
+pub fn comparison_chart<'a>(
+    runs: &[ChartRun<'a>],
+    changed: &dyn Fn(usize) -> bool,
+    more_in: &str,
+) -> CompareChart<'a> {
+    let base = &runs[0];
+    let model = base.model;
+    let mut shown: Vec<usize> = (0..model.pathways.len()).filter(|&i| changed(i)).collect();
     let unchanged = model.pathways.len() - shown.len();
     if shown.is_empty() {
         shown = (0..model.pathways.len()).collect();
@@ -311,9 +437,9 @@ fn chart(sim: &[Simulated]) -> CompareChart<'_> {
         .iter()
         .map(|&bi| {
             let p = &model.pathways[bi];
-            let (hists, targets) = sim
+            let (hists, targets) = runs
                 .iter()
-                .map(|s| match same_pathway(&s.run.model, model, p) {
+                .map(|s| match same_pathway(s.model, model, p) {
                     Some((i, q)) => (
                         Some(&s.results.pathways[i].review_days),
                         q.target
@@ -332,10 +458,10 @@ fn chart(sim: &[Simulated]) -> CompareChart<'_> {
         .collect();
     let mut subtitle = format!(
         "Review days, baseline and {} with common random numbers: {} (seed {})",
-        if sim.len() == 2 {
+        if runs.len() == 2 {
             "variant".to_string()
         } else {
-            format!("{} variants", sim.len() - 1)
+            format!("{} variants", runs.len() - 1)
         },
         crate::export::chart::iterations(base.results.iterations),
         base.results.seed
@@ -345,23 +471,12 @@ fn chart(sim: &[Simulated]) -> CompareChart<'_> {
         subtitle.push_str(&format!("; {unchanged} unchanged pathway{s} not shown"));
     }
     if hidden > 0 {
-        subtitle.push_str(&format!("; {hidden} more changed pathways in compare.csv"));
+        subtitle.push_str(&format!("; {hidden} more changed pathways in {more_in}"));
     }
     CompareChart {
         title: model.title.clone(),
         subtitle,
-        runs: sim
-            .iter()
-            .map(|s| {
-                if s.label.is_empty() {
-                    "Baseline".to_string()
-                } else if s.run.title == s.label || s.run.title == "baseline" {
-                    s.run.model.title.clone()
-                } else {
-                    s.run.title.clone()
-                }
-            })
-            .collect(),
+        runs: runs.iter().map(|r| r.legend.clone()).collect(),
         panels,
     }
 }
@@ -377,8 +492,15 @@ fn signed(x: f64) -> String {
     }
 }
 
+/// Days as the table shows them: "-" for a pathway the run does not have.
+fn days(x: f64) -> String {
+    if x.is_nan() { "-".into() } else { num(x) }
+}
+
 fn interval(i: &paired::Interval) -> String {
-    if i.low.is_finite() {
+    if i.estimate.is_nan() {
+        "-".into()
+    } else if i.low.is_finite() {
         format!(
             "{} ({} to {})",
             signed(i.estimate),
@@ -400,7 +522,8 @@ fn print_table(sim: &[Simulated], rows: &[CompareRow], seconds: f64) {
         .iter()
         .filter(|r| r.metric == Metric::ReviewDays)
         .filter(|r| {
-            r.paired.faster_share + r.paired.slower_share > 0.0
+            // NaN for a pathway in one run only: shown too.
+            r.paired.faster_share + r.paired.slower_share != 0.0
                 || r.baseline_target != r.variant_target
         })
         .collect();
@@ -435,11 +558,15 @@ fn print_table(sim: &[Simulated], rows: &[CompareRow], seconds: f64) {
             [
                 r.variant.clone(),
                 pathway,
-                format!("{} → {}", num(p.baseline_p50), num(p.variant_p50)),
+                format!("{} → {}", days(p.baseline_p50), days(p.variant_p50)),
                 interval(&p.p50_change),
-                format!("{} → {}", num(p.baseline_p80), num(p.variant_p80)),
+                format!("{} → {}", days(p.baseline_p80), days(p.variant_p80)),
                 interval(&p.p80_change),
-                format!("{:.1}%", p.faster_share * 100.0),
+                if p.faster_share.is_nan() {
+                    "-".to_string()
+                } else {
+                    format!("{:.1}%", p.faster_share * 100.0)
+                },
                 target,
             ]
         })

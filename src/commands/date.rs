@@ -82,7 +82,7 @@ pub fn pathway_dates(
     let date = |day: u32| model.date_of(day as i64);
     let mut out = String::new();
     let _ = writeln!(out, "{} — {}", pathway.id, pathway.title);
-    let filed = date(t.submitted_day);
+    let filed = date(t.filed_day);
     let _ = writeln!(out, "submitted {filed} ({})", filed.format("%a"));
     if let Some(rule) = &pathway.clock_start {
         let _ = writeln!(out, "{}", rule.explain(filed));
@@ -121,9 +121,17 @@ pub fn pathway_dates(
             "withdrawn: an applicant's clock stop runs past its limit at the medians"
         );
     } else {
+        let from = if pathway
+            .clock_start
+            .is_some_and(|r| r.review_days_from_start)
+        {
+            "the clock start"
+        } else {
+            "submission"
+        };
         let _ = writeln!(
             out,
-            "goal date: {goal} ({}), {} days after submission",
+            "goal date: {goal} ({}), {} days after {from}",
             goal.format("%a"),
             t.review_days
         );

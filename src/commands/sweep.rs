@@ -11,8 +11,7 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
-use super::compare::{Output, check_sampling, pool};
-use super::whatif::{Sampling, simulate};
+use super::whatif::{Output, RunOptions, Sampling, check_sampling, pool, simulate};
 use crate::cli::Failure;
 use crate::engine::results::RunResults;
 use crate::export::chart::ImageFormat;
@@ -37,24 +36,9 @@ pub struct SweepArgs {
     /// +START:END:STEP to add days), and any fixed overrides PATH=VALUE (repeatable).
     #[arg(long = "set", value_name = "PATH=VALUES", required = true)]
     pub set: Vec<String>,
-    /// Output folder [default: output/<scenario file name>/sweep].
-    #[arg(short, long, value_name = "DIR")]
-    pub output: Option<PathBuf>,
-    /// Monte Carlo iterations per value [default: the scenario's].
-    #[arg(short = 'n', long, value_name = "N")]
-    pub iterations: Option<u64>,
-    /// Random seed [default: the scenario's].
-    #[arg(long, value_name = "N")]
-    pub seed: Option<u64>,
-    /// Which outputs to write.
-    #[arg(long, value_delimiter = ',', default_value = "csv,png,svg")]
-    pub format: Vec<Output>,
-    /// Worker threads [default: all cores]. Results do not depend on it.
-    #[arg(long, value_name = "N")]
-    pub threads: Option<usize>,
-    /// Print only errors.
-    #[arg(short, long)]
-    pub quiet: bool,
+    /// Output, sampling and threads.
+    #[command(flatten)]
+    pub options: RunOptions,
 }
 
 /// A knob: its path and the values it takes, each as written after `=`.
@@ -144,7 +128,7 @@ pub fn parse_knob(arg: &str) -> Result<Option<Knob>, String> {
 
 /// Runs `regsim sweep`.
 pub fn sweep(args: &SweepArgs) -> Result<(), Failure> {
-    check_sampling(args.iterations, args.threads)?;
+    check_sampling(args.options.iterations, args.options.threads)?;
     let mut knob = None;
     let mut fixed = Vec::new();
     for arg in &args.set {
@@ -182,6 +166,7 @@ pub fn sweep(args: &SweepArgs) -> Result<(), Failure> {
         })
         .collect::<Result<_, _>>()?;
 
+    let load_started = Instant::now();
     let path = &args.scenario;
     let loaded = scenario::load(path, &Overrides::default())
         .map_err(|d| Failure::BadInput(d.to_string()))?;
@@ -199,12 +184,18 @@ pub fn sweep(args: &SweepArgs) -> Result<(), Failure> {
             })?;
         models.push(model);
     }
-    // One seed and iteration count for every value: the scenario's as written.
+    // One seed and iteration count for every value: `-n` and `--seed`, else the
+    // scenario's (unless the knob is the seed or the iterations themselves).
     let sampling = Sampling {
-        iterations: Some(args.iterations.unwrap_or(loaded.model.iterations)),
-        seed: Some(args.seed.unwrap_or(loaded.model.seed)),
+        iterations: args.options.iterations,
+        seed: args.options.seed,
     };
-    let pool = pool(args.threads)?;
+    let threads = args.options.thread_count();
+    let pool = pool(threads)?;
+    let dir = super::whatif::output_dir(&args.options.output, &loaded, "sweep");
+    // Open the folder before the long work, so that a bad path fails at once.
+    let mut out = OutputFolder::open(&dir)?;
+    let load_seconds = load_started.elapsed().as_secs_f64();
     let started = Instant::now();
     let mut results = Vec::new();
     for m in &models {
@@ -225,28 +216,42 @@ pub fn sweep(args: &SweepArgs) -> Result<(), Failure> {
             results,
         })
         .collect();
-    let dir = args.output.clone().unwrap_or_else(|| {
-        std::path::Path::new("output")
-            .join(&loaded.stem)
-            .join("sweep")
-    });
-    let mut out = OutputFolder::open(&dir)?;
-    if args.format.contains(&Output::Csv) {
+    let export_started = Instant::now();
+    let mut files = Vec::new();
+    if args.options.format.contains(&Output::Csv) {
         out.write("sweep.csv", &sweep_csv(&knob.path, &points)?)?;
+        files.push("sweep.csv".to_string());
     }
     let chart = chart(&loaded.model.title, &knob, &models, &results);
     for (wanted, format) in [
         (Output::Png, ImageFormat::Png),
         (Output::Svg, ImageFormat::Svg),
     ] {
-        if args.format.contains(&wanted) {
-            let p = out.stage(&format!("sweep.{}", format.extension()));
+        if args.options.format.contains(&wanted) {
+            let name = format!("sweep.{}", format.extension());
+            let p = out.stage(&name);
             render_sweep(&chart, format, &p)?;
+            files.push(name);
         }
     }
+    let manifest = super::whatif::manifest(super::whatif::ManifestFacts {
+        scenarios: vec![(path.as_path(), &loaded)],
+        mc: sampling.for_model(&models[0], false),
+        submitted: models[0].submitted.to_string(),
+        overrides: args.set.clone(),
+        threads,
+        timings: crate::export::manifest::Timings {
+            load_seconds,
+            simulate_seconds: seconds,
+            export_seconds: export_started.elapsed().as_secs_f64(),
+            sensitivity_seconds: None,
+        },
+        files,
+    });
+    out.write("manifest.json", &manifest)?;
     let dir = out.dir().to_path_buf();
     out.commit()?;
-    if !args.quiet {
+    if !args.options.quiet {
         print_table(&loaded.model.title, &knob, &models, &results, seconds);
         println!("  outputs in {}", dir.display());
     }
@@ -339,12 +344,16 @@ fn chart(title: &str, knob: &Knob, models: &[Model], results: &[RunResults]) -> 
 }
 
 fn print_table(title: &str, knob: &Knob, models: &[Model], results: &[RunResults], seconds: f64) {
+    let seeds = if results.iter().all(|r| r.seed == results[0].seed) {
+        format!("seed {}", results[0].seed)
+    } else {
+        "the seed set by the knob".to_string()
+    };
     println!(
-        "{title}: sweep of {} over {} values, {} iterations each, seed {}, {:.2} s",
+        "{title}: sweep of {} over {} values, {} iterations each, {seeds}, {:.2} s",
         knob.path,
         knob.values.len(),
         results[0].iterations,
-        results[0].seed,
         seconds
     );
     let base = &models[0];

@@ -88,7 +88,8 @@ fn histogram(values: &[u32]) -> DayHistogram {
 }
 
 /// The bootstrap intervals of the P50 and P80 changes of every metric at once: the
-/// same resampled iterations serve all metrics. `None` per metric with too few
+/// same resampled iterations serve all metrics (each metric's interval is what it would
+/// be alone; sharing the draws only saves time). `None` per metric with too few
 /// iterations.
 fn bootstrap(base: &[&[u32]], variant: &[&[u32]]) -> Vec<Option<[(f64, f64); 2]>> {
     let n = base[0].len();
@@ -150,13 +151,40 @@ pub fn compare_metrics(base: &[&[u32]], variant: &[&[u32]]) -> Vec<Option<Paired
     if n == 0 || base.iter().chain(variant).any(|v| v.len() != n) {
         return vec![None; base.len()];
     }
-    // Identical runs differ by exactly nothing: no resampling needed.
-    let identical = base.iter().zip(variant).all(|(b, v)| b == v);
-    let intervals = if identical {
-        vec![Some([(0.0, 0.0); 2]); base.len()]
+    // A metric identical in both runs differs by exactly nothing, and one equal to an
+    // earlier metric on both sides (review and time to approval without products) has
+    // its interval: only the others are resampled.
+    let mut source: Vec<Option<usize>> = Vec::new();
+    let mut resampled: Vec<usize> = Vec::new();
+    for m in 0..base.len() {
+        source.push(if base[m] == variant[m] {
+            None
+        } else {
+            Some(
+                resampled
+                    .iter()
+                    .position(|&k| base[k] == base[m] && variant[k] == variant[m])
+                    .unwrap_or_else(|| {
+                        resampled.push(m);
+                        resampled.len() - 1
+                    }),
+            )
+        });
+    }
+    let boot = if resampled.is_empty() {
+        Vec::new()
     } else {
-        bootstrap(base, variant)
+        let b: Vec<&[u32]> = resampled.iter().map(|&m| base[m]).collect();
+        let v: Vec<&[u32]> = resampled.iter().map(|&m| variant[m]).collect();
+        bootstrap(&b, &v)
     };
+    let intervals: Vec<Option<[(f64, f64); 2]>> = source
+        .iter()
+        .map(|s| match s {
+            None => Some([(0.0, 0.0); 2]),
+            Some(k) => boot[*k],
+        })
+        .collect();
     base.iter()
         .zip(variant)
         .zip(intervals)

@@ -179,6 +179,9 @@ pub struct PathwayTimes {
     /// An applicant's clock stop ran past its cap (`max_days`): the application was
     /// withdrawn, not approved.
     pub withdrawn: bool,
+    /// The day the application was filed: `submitted_day`, unless review days count
+    /// from a later clock start (`review_days_from = "clock-start"`).
+    pub filed_day: u32,
 }
 
 /// Why a pass could not finish: the scenario asks for dates it does not define.
@@ -292,6 +295,7 @@ fn pass(
 ) -> Result<(), ScheduleError> {
     out.submitted_day = submitted_day;
     out.ready_day = submitted_day;
+    out.filed_day = submitted_day;
     out.withdrawn = false;
     out.stages
         .resize(pathway.stages.len(), StageTimes::default());
@@ -301,6 +305,17 @@ fn pass(
             let filed = model.date_of(submitted_day as i64);
             submitted_day + (rule.start(filed) - filed).num_days() as u32
         }
+    };
+    // Counting review days from the clock start: the review is deemed submitted then;
+    // the days before it count towards time to approval only.
+    let submitted_day = if pathway
+        .clock_start
+        .is_some_and(|r| r.review_days_from_start)
+    {
+        out.submitted_day = clock_day;
+        clock_day
+    } else {
+        submitted_day
     };
     for (i, stage) in pathway.stages.iter().enumerate() {
         let (ran, mut work) = outcomes.outcome(stage);
@@ -648,7 +663,11 @@ mod tests {
         let mut busy = [false; 13];
         busy[3] = true;
         busy[6] = true;
-        m.pathways[0].clock_start = Some(ClockStart { busy, from_day: 16 });
+        m.pathways[0].clock_start = Some(ClockStart {
+            busy,
+            from_day: 16,
+            review_days_from_start: false,
+        });
         // Submitted 2024-04-26 (day 0), not a busy month: 2025-04-26.
         let t = median_pass(&m);
         assert_eq!(

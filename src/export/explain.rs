@@ -12,7 +12,7 @@ pub fn schedule_table(model: &Model, pathway: usize, times: &PathwayTimes) -> St
     let p = &model.pathways[pathway];
     let mut out = String::new();
     let _ = writeln!(out, "{} — {}", p.id, p.title);
-    let submitted = model.date_of(times.submitted_day as i64);
+    let submitted = model.date_of(times.filed_day as i64);
     if let Some(c) = &p.case {
         let ready = model.date_of(times.ready_day as i64);
         match c.gap {
@@ -21,7 +21,7 @@ pub fn schedule_table(model: &Model, pathway: usize, times: &PathwayTimes) -> St
                     out,
                     "ready {ready}; obtains {} first ({} days)",
                     model.evidence[e].title,
-                    times.submitted_day - times.ready_day
+                    times.filed_day - times.ready_day
                 );
             }
             None => {
@@ -36,7 +36,14 @@ pub fn schedule_table(model: &Model, pathway: usize, times: &PathwayTimes) -> St
         submitted.format("%a")
     );
     if let Some(rule) = &p.clock_start {
-        let _ = writeln!(out, "{}", rule.explain(submitted));
+        let _ = writeln!(
+            out,
+            "{}",
+            rule.explain(model.date_of(times.filed_day as i64))
+        );
+        if rule.review_days_from_start {
+            let _ = writeln!(out, "review days count from the clock start");
+        }
     }
     let mut rows = vec![
         [
@@ -85,7 +92,7 @@ pub fn schedule_table(model: &Model, pathway: usize, times: &PathwayTimes) -> St
         );
         return out;
     }
-    out.push_str(&approval_line(model, times));
+    out.push_str(&approval_line(model, p, times));
     if let Some(t) = p.target {
         let used = match t.clock {
             TargetClock::Total => times.review_days,

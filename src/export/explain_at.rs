@@ -123,7 +123,7 @@ pub fn iteration_table(model: &Model, pathway: usize, at: &AtPercentile) -> Stri
         });
     }
     out.push_str(&aligned(&table, |i| (4..=8).contains(&i)));
-    out.push_str(&approval_line(model, t));
+    out.push_str(&approval_line(model, p, t));
     let _ = writeln!(out, "what made it long: {}", reasons(model, pathway, &rows));
     out
 }

@@ -32,6 +32,15 @@ pub const OUTPUT_FILES: [&str; 15] = [
     "tornado.svg",
 ];
 
+/// The what-if outputs (`compare`, `sweep`, `run --variant`), regsim's own files too.
+pub const WHATIF_FILES: [&str; 5] = [
+    "compare.png",
+    "compare.svg",
+    "sweep.csv",
+    "sweep.png",
+    "sweep.svg",
+];
+
 /// An output folder being written.
 #[derive(Debug)]
 pub struct OutputFolder {
@@ -101,7 +110,7 @@ impl OutputFolder {
                 .with_context(|| format!("cannot move {} into place", dest.display()))?;
             done.push(dest.clone());
         }
-        for name in OUTPUT_FILES {
+        for name in OUTPUT_FILES.iter().chain(&WHATIF_FILES) {
             let path = self.dir.join(name);
             if !done.contains(&path) && path.exists() {
                 fs::remove_file(&path)

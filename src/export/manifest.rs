@@ -3,8 +3,11 @@
 
 use serde::Serialize;
 
+/// The random generator and how its streams are derived, as the manifest states it.
+pub const GENERATOR: &str = "Xoshiro256++; one stream per (seed ^ FNV-1a(pathway id, or product/pathway id), iteration), one per (seed ^ FNV-1a(evidence:product/evidence), iteration) for evidence gaps, seeded by SplitMix64";
+
 /// The manifest of one run.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Default, Serialize)]
 pub struct Manifest {
     /// regsim's version.
     pub regsim_version: String,

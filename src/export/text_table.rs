@@ -3,7 +3,7 @@
 use std::fmt::Write;
 
 use crate::engine::schedule::PathwayTimes;
-use crate::model::Model;
+use crate::model::{Model, Pathway};
 
 /// `rows` as aligned columns, each cell after two spaces, the columns `right` names
 /// right-aligned (day counts read best so), trailing spaces trimmed; a line per row.
@@ -29,13 +29,22 @@ pub fn aligned<const N: usize>(rows: &[[String; N]], right: impl Fn(usize) -> bo
     out
 }
 
-/// "approval 2025-04-03 (Thu): 367 days from submission (regulator 317, applicant 50)".
-pub fn approval_line(model: &Model, times: &PathwayTimes) -> String {
+/// "approval 2025-04-03 (Thu): 367 days from submission (regulator 317, applicant 50)";
+/// "from the clock start" where the pathway counts its review days from it.
+pub fn approval_line(model: &Model, pathway: &Pathway, times: &PathwayTimes) -> String {
     let approval = model.date_of(times.approval_day() as i64);
     format!(
-        "approval {approval} ({}): {} days from submission (regulator {}, applicant {})\n",
+        "approval {approval} ({}): {} days from {} (regulator {}, applicant {})\n",
         approval.format("%a"),
         times.review_days,
+        if pathway
+            .clock_start
+            .is_some_and(|r| r.review_days_from_start)
+        {
+            "the clock start"
+        } else {
+            "submission"
+        },
         times.regulator_days,
         times.applicant_days
     )

@@ -18,6 +18,10 @@ pub struct ClockStart {
     pub busy: [bool; 13],
     /// From this day of a busy month on, the clock starts on the 1st of the next month.
     pub from_day: u32,
+    /// Review days count from the clock start (as PMDA counts its review time) instead
+    /// of the submission date; time to approval still counts from the day the product
+    /// was ready.
+    pub review_days_from_start: bool,
 }
 
 impl ClockStart {
@@ -124,7 +128,11 @@ mod tests {
         for m in [3, 6, 9, 12] {
             busy[m] = true;
         }
-        ClockStart { busy, from_day: 16 }
+        ClockStart {
+            busy,
+            from_day: 16,
+            review_days_from_start: false,
+        }
     }
 
     /// PMDA's busy-month rule, from its text: "filed on or after the 16th of March,
@@ -141,6 +149,21 @@ mod tests {
         assert_eq!(r.start(d("2024-04-20")), d("2024-04-20")); // not a busy month
         assert_eq!(r.months_text(), "March, June, September and December");
         assert!(r.explain(d("2024-12-20")).ends_with("2025-01-01"));
+    }
+
+    proptest::proptest! {
+        /// The clock never starts before filing, and moves at most to the 1st of the
+        /// next month, only from a busy month's `from_day` on.
+        #[test]
+        fn the_clock_start_is_filing_or_the_next_1st(day in 0u64..40_000) {
+            let filed = d("2000-01-01") + chrono::Days::new(day);
+            let start = pmda().start(filed);
+            proptest::prop_assert!(start >= filed);
+            if start != filed {
+                proptest::prop_assert_eq!(start, first_of_next_month(filed));
+                proptest::prop_assert!([3, 6, 9, 12].contains(&filed.month()) && filed.day() >= 16);
+            }
+        }
     }
 
     #[test]

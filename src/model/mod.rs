@@ -51,6 +51,9 @@ pub struct Model {
     /// Other calendars that stages count business days in (`calendar = "us-federal"`),
     /// from the submission date on.
     pub calendars: Vec<CalendarTable>,
+    /// The scenario's `[[custom_calendar]]` definitions, for `regsim calendar
+    /// --scenario`.
+    pub custom_calendars: Vec<calendar::custom::CustomCalendar>,
     /// The fiscal years approvals are grouped by in fiscal_years.csv, if any.
     pub fiscal_year: Option<FiscalYear>,
     /// Gate schedules: the dates on which gated stages may finish.

@@ -74,6 +74,7 @@ pub fn model(
             &holidays.holidays_between(submitted, end),
         ),
         calendars: Vec::new(),
+        custom_calendars: Vec::new(),
         fiscal_year: None,
         gates,
         pathways,

@@ -74,7 +74,7 @@ impl fmt::Display for OverrideError {
 }
 
 /// The words that may come before an id at the top of a path.
-const ID_ARRAYS: [&str; 4] = ["pathway", "gate", "product", "evidence"];
+const ID_ARRAYS: [&str; 5] = ["pathway", "gate", "product", "evidence", "custom_calendar"];
 
 /// Parses `PATH=VALUE`.
 pub fn parse(text: &str) -> Result<Override, OverrideError> {
@@ -220,6 +220,12 @@ pub fn apply(doc: &mut Table, schema: &Schema, o: &Override) -> Result<(), Overr
     let mut table: &mut Table = doc;
     let mut walked: Vec<String> = Vec::new();
     let mut rest: &[String] = &o.path;
+    if rest[0] == "variant" {
+        return Err(OverrideError::new(
+            "an override cannot change a variant",
+            "edit the [[variant]] in the file, or give its overrides with --set",
+        ));
+    }
     // A header field may be named without `scenario.`.
     if !table.contains_key(&rest[0])
         && rest[0] != "scenario"
@@ -382,18 +388,25 @@ enum Found {
 /// `gate`, `product` or `evidence`. Pathways first, so that a bare id names a pathway
 /// when a gate happens to share it.
 fn id_owner(table: &Table, id: &str) -> Option<&'static str> {
-    ["pathway", "stage", "gate", "product", "evidence"]
-        .into_iter()
-        .find(|array| {
-            table
-                .get(*array)
-                .and_then(Value::as_array)
-                .is_some_and(|items| {
-                    items
-                        .iter()
-                        .any(|i| i.get("id").and_then(Value::as_str) == Some(id))
-                })
-        })
+    [
+        "pathway",
+        "stage",
+        "gate",
+        "product",
+        "evidence",
+        "custom_calendar",
+    ]
+    .into_iter()
+    .find(|array| {
+        table
+            .get(*array)
+            .and_then(Value::as_array)
+            .is_some_and(|items| {
+                items
+                    .iter()
+                    .any(|i| i.get("id").and_then(Value::as_str) == Some(id))
+            })
+    })
 }
 
 fn show(walked: &[String], name: &str) -> String {
@@ -795,6 +808,8 @@ duration = 21
         assert_eq!(d["gate"][0]["months"].as_array().unwrap().len(), 1);
         set(&mut d, "normal.answers.probability=0.5").unwrap();
         assert_eq!(stage(&d, "answers")["probability"].as_float(), Some(0.5));
+        set(&mut d, "normal.stage.approval.duration=30").unwrap();
+        assert_eq!(stage(&d, "approval")["duration"].as_integer(), Some(30));
         set(&mut d, "normal.team-review.duration.max=220").unwrap();
         assert_eq!(
             stage(&d, "team-review")["duration"]["max"].as_integer(),
@@ -817,6 +832,8 @@ duration = 21
         assert!(e.message.contains("factor"), "{e}");
         let e = set(&mut d, "normal.answers.probability=*0.5").unwrap_err();
         assert!(e.message.contains("not in the file"), "{e}");
+        let e = set(&mut d, "variant.faster.set=[]").unwrap_err();
+        assert!(e.message.contains("cannot change a variant"), "{e}");
         let e = set(&mut d, "normal.title=*2").unwrap_err();
         assert!(
             e.message.contains("applies to a number or a duration"),

@@ -244,6 +244,21 @@ pub struct RawClockStart {
     /// The day of the month from which the rule applies, e.g. 16.
     #[schemars(with = "i64")]
     pub from_day: Spanned<i64>,
+    /// What review days count from: `submission` (default) or `clock-start`, as PMDA
+    /// counts its review time from the start date the rule gives.
+    #[serde(default)]
+    pub review_days_from: RawReviewFrom,
+}
+
+/// What a pathway's review days count from.
+#[derive(Debug, Clone, Copy, Default, Deserialize, JsonSchema, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum RawReviewFrom {
+    /// The submission (filing) date.
+    #[default]
+    Submission,
+    /// The date the review clock starts.
+    ClockStart,
 }
 
 /// `target = { days = 365, percentile = 80, clock = "total" }`.

@@ -406,3 +406,98 @@ pub fn show_value(v: &Value) -> String {
         other => other.to_string(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FILE: &str = r#"
+[scenario]
+title = "t"
+submitted = 2024-04-01
+
+[[pathway]]
+id = "p"
+title = "P"
+
+[[pathway.stage]]
+id = "review"
+clock = "regulator"
+duration = 100
+
+[[variant]]
+id = "top"
+based_on = "middle"
+set = ["p.review.duration=*0.5"]
+
+[[variant]]
+id = "middle"
+based_on = "bottom"
+set = ["p.review.duration=+10", "p.title=\"Middle\""]
+
+[[variant]]
+id = "bottom"
+set = ["p.review.duration=200"]
+"#;
+
+    fn defs() -> Vec<VariantDef> {
+        let raw: RawScenario = toml::from_str(FILE).unwrap();
+        definitions(&raw.variant).unwrap()
+    }
+
+    #[test]
+    fn a_chain_applies_the_deepest_base_first_each_list_in_order() {
+        let defs = defs();
+        let texts: Vec<&str> = chain(&defs, "top")
+            .iter()
+            .map(|(o, _)| o.text.as_str())
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                "p.review.duration=200",
+                "p.review.duration=+10",
+                "p.title=\"Middle\"",
+                "p.review.duration=*0.5"
+            ]
+        );
+        // (200 + 10) * 0.5
+        let doc = apply_all(&base_document(FILE), &chain(&defs, "top")).unwrap();
+        assert_eq!(
+            doc["pathway"][0]["stage"][0]["duration"].as_integer(),
+            Some(105)
+        );
+    }
+
+    #[test]
+    fn the_command_lines_overrides_come_before_the_variants() {
+        let defs = defs();
+        let raw: RawScenario = toml::from_str(FILE).unwrap();
+        let model = validate::validate("f", raw, &Overrides::default()).unwrap();
+        let loaded = crate::scenario::LoadedScenario {
+            model,
+            sha256: String::new(),
+            stem: "f".into(),
+            text: FILE.into(),
+            variants: defs,
+        };
+        let set = parse_set(&["p.review.duration=*3".into()]).unwrap();
+        let runs = runs(
+            Path::new("f.toml"),
+            &loaded,
+            &set,
+            &["middle".into()],
+            &Overrides::default(),
+        )
+        .unwrap();
+        let days = |r: &ScenarioRun| match &r.model.pathways[0].stages[0].duration {
+            Some(crate::model::duration::Duration::Fixed { days }) => *days,
+            other => panic!("{other:?}"),
+        };
+        // The baseline with --set: 300; the variant sets 200 itself, then adds 10.
+        assert_eq!(days(&runs[0]), 300.0);
+        assert_eq!(days(&runs[1]), 210.0);
+        assert_eq!(runs[1].overrides[0], "p.review.duration=*3");
+        assert_eq!(runs[1].model.pathways[0].title, "Middle");
+    }
+}

@@ -230,6 +230,11 @@ const CORPUS: &[(&str, &str, &str)] = &[
         "variant `faster`: `*fast` is not a valid factor",
     ),
     (
+        "variant-bad-value",
+        "17:8",
+        "variant `longer`: `{ distribution = \"triangular\", min = 60` is not a value",
+    ),
+    (
         "variant-cycle",
         "21:12",
         "variants are based on each other in a cycle: a → b → a",
@@ -297,6 +302,16 @@ const CORPUS: &[(&str, &str, &str)] = &[
         "gate `batch` has no date in month 11 to move",
     ),
     ("fiscal-year-unknown", "4:15", "unknown fiscal year `eu`"),
+    (
+        "review-days-from-unknown",
+        "12:20",
+        "unknown variant `filing`, expected `submission` or `clock-start`",
+    ),
+    (
+        "calendar-before-its-rules",
+        "6:12",
+        "calendar `us-federal` covers the years from 1971 on, but the scenario starts in 1965",
+    ),
     (
         "custom-calendar-unknown-base",
         "7:8",

@@ -168,3 +168,49 @@ fn eu_ema_is_honest_about_its_years() {
     );
     assert!(text.contains("2016/17"), "{text}");
 }
+
+/// `--scenario FILE` lists a scenario's custom calendar: jp-gov with 6 January 2025
+/// added and 13 January 2025 (成人の日) removed, so FY2024 keeps jp-gov's 243 business
+/// days (one weekday off more, one fewer) while the listed days change.
+#[test]
+fn a_scenarios_custom_calendar_is_listed() {
+    let out = regsim()
+        .args([
+            "calendar",
+            "agency",
+            "2024",
+            "--fiscal",
+            "--scenario",
+            "tests/data/good/calendars.toml",
+        ])
+        .assert()
+        .success();
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(
+        text.starts_with("agency: jp-gov with 1 day(s) off added and 1 removed"),
+        "{text}"
+    );
+    assert!(
+        text.contains("2025-01-06  Mon  added in the scenario"),
+        "{text}"
+    );
+    assert!(!text.contains("2025-01-13"), "{text}");
+    assert!(text.ends_with(
+        "business days: 243 (365 days, less 104 Saturdays and Sundays, less 18 days off on weekdays)\n"
+    ));
+    let out = regsim()
+        .args([
+            "calendar",
+            "agenc",
+            "2024",
+            "--scenario",
+            "tests/data/good/calendars.toml",
+        ])
+        .assert()
+        .code(2);
+    let err = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(
+        err.contains("the custom calendars of tests/data/good/calendars.toml are: agency"),
+        "{err}"
+    );
+}

@@ -253,6 +253,8 @@ fn schema_is_json_naming_the_scenario_fields() {
         "probability",
         "gate",
         "after",
+        "variant",
+        "based_on",
     ] {
         assert!(text.contains(field), "schema lacks {field}");
     }

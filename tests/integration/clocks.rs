@@ -174,6 +174,7 @@ fn schema_names_the_calendar_and_clock_fields() {
         "clock_start",
         "busy_months",
         "from_day",
+        "review_days_from",
         "exceptions",
         "moves_to_month",
         "fiscal_year",

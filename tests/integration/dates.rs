@@ -48,6 +48,11 @@ fn pmda_busy_month_rule_moves_the_start_and_the_target_date() {
         "{t}"
     );
     assert_eq!(goal(&t), "2025-04-01");
+    // PMDA counts its review time from the start date: 365 days, not 379.
+    assert!(
+        t.contains("goal date: 2025-04-01 (Tue), 365 days after the clock start"),
+        "{t}"
+    );
     // The 16th itself is "on or after the 16th".
     assert_eq!(goal(&dates("pmda-standard", "2024-06-16")), "2025-07-01");
     // Filed on the 15th of a busy month: the clock starts that day.

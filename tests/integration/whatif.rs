@@ -148,6 +148,11 @@ fn run_with_variants_labels_their_rows_and_keeps_the_baseline_first() {
         rows.iter()
             .any(|r| col(&h, r, "variant") == "faster-target")
     );
+    // With charts: the baseline and the variant overlaid.
+    let out = run_into_tempdir(WHATIF, &["--variant", "faster", "-n", "2000"]);
+    for f in ["compare.png", "compare.svg", "distribution.png"] {
+        assert!(out.path().join(f).exists(), "{f}");
+    }
 }
 
 #[test]
@@ -158,9 +163,14 @@ fn compare_writes_paired_differences_and_a_zero_effect_interval_contains_zero() 
         .arg(out.path())
         .assert()
         .success();
-    for f in ["compare.csv", "compare.png", "compare.svg"] {
+    for f in ["compare.csv", "compare.png", "compare.svg", "manifest.json"] {
         assert!(out.path().join(f).exists(), "{f}");
     }
+    let manifest = std::fs::read_to_string(out.path().join("manifest.json")).unwrap();
+    assert!(
+        manifest.contains("variant faster: simple.review.duration=*0.8"),
+        "{manifest}"
+    );
     let (h, rows) = read_csv(&out.path().join("compare.csv"));
     let row = |variant: &str, pathway: &str| {
         rows.iter()
@@ -447,4 +457,76 @@ fn a_bad_sweep_or_compare_is_refused_with_exit_2() {
         assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
         assert!(stderr.starts_with("error: "), "{args:?}: {stderr}");
     }
+}
+
+/// The README's worked what-if shows the binary's real output: every line of the
+/// comparison and the sweep but the timing and the output folder.
+#[test]
+fn the_readme_worked_what_if_is_the_binarys_output() {
+    let readme = std::fs::read_to_string(crate::support::repo_root().join("README.md")).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    for args in [
+        &[
+            "compare",
+            PMD,
+            "--variant",
+            "bigger-team",
+            "--variant",
+            "priority-6-months",
+        ][..],
+        &[
+            "sweep",
+            PMD,
+            "--set",
+            "normal.team-review.duration=*0.5:1.3:0.1",
+        ][..],
+    ] {
+        let output = regsim()
+            .args(args)
+            .args(["--format", "csv", "-o"])
+            .arg(out.path())
+            .output()
+            .unwrap();
+        assert!(output.status.success());
+        let text = String::from_utf8(output.stdout).unwrap();
+        for line in text.lines().skip(1).filter(|l| !l.contains("outputs in")) {
+            assert!(readme.contains(line), "README lacks the line\n{line}");
+        }
+    }
+}
+
+#[test]
+fn a_pathway_opened_by_a_change_of_eligibility_is_reported_on_its_own() {
+    // Approved overseas, the antiviral may take special approval (Art. 14-3).
+    let work = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(
+        crate::support::repo_root().join("scenarios/japan/covid-2022.toml"),
+    )
+    .unwrap();
+    let b = work.path().join("overseas.toml");
+    std::fs::write(
+        &b,
+        text.replacen("approved_overseas = false", "approved_overseas = true", 1),
+    )
+    .unwrap();
+    let out = work.path().join("out");
+    regsim()
+        .args(["compare", "scenarios/japan/covid-2022.toml"])
+        .arg(&b)
+        .args(["--quiet", "-n", "2000", "--format", "csv", "-o"])
+        .arg(&out)
+        .assert()
+        .success();
+    let (h, rows) = read_csv(&out.join("compare.csv"));
+    let r = rows
+        .iter()
+        .find(|r| {
+            col(&h, r, "product") == "antiviral"
+                && col(&h, r, "pathway") == "special"
+                && col(&h, r, "metric") == "review_days"
+        })
+        .expect("a row for the newly open route");
+    assert_eq!(col(&h, r, "baseline_p50"), "");
+    assert!(col(&h, r, "variant_p50").parse::<f64>().unwrap() > 0.0);
+    assert_eq!(col(&h, r, "p50_change"), "");
 }

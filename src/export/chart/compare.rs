@@ -257,3 +257,44 @@ fn draw_row<DB: DrawingBackend>(
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hist(lo: u32, hi: u32) -> DayHistogram {
+        let mut h = DayHistogram::new();
+        (lo..=hi).for_each(|d| h.add(d));
+        h
+    }
+
+    #[test]
+    fn draws_in_both_formats_with_missing_runs_and_targets() {
+        let (a, b) = (hist(100, 200), hist(80, 160));
+        let chart = CompareChart {
+            title: "比較: baseline and variants".into(),
+            subtitle: "test".into(),
+            runs: vec!["Baseline".into(), "Faster".into(), "Only elsewhere".into()],
+            panels: vec![
+                ComparePanel {
+                    title: "With a target".into(),
+                    hists: vec![Some(&a), Some(&b), None],
+                    targets: vec![Some(170.0), Some(150.0), None],
+                },
+                ComparePanel {
+                    title: "No target, one iteration".into(),
+                    hists: vec![Some(&a), Some(&a), Some(&a)],
+                    targets: vec![None, None, None],
+                },
+            ],
+        };
+        let dir = tempfile::tempdir().unwrap();
+        for format in [ImageFormat::Png, ImageFormat::Svg] {
+            let p = dir.path().join(format!("compare.{}", format.extension()));
+            render_compare(&chart, format, &p).unwrap();
+            assert!(std::fs::metadata(&p).unwrap().len() > 1000);
+        }
+        let svg = std::fs::read_to_string(dir.path().join("compare.svg")).unwrap();
+        assert!(svg.contains("Faster") && svg.contains("With a target"));
+    }
+}

@@ -19,8 +19,10 @@ pub const GATE_MARK: RGBColor = RGBColor(120, 120, 120);
 /// The shortest run of days off that is shaded: weekends alone are left out.
 const MIN_RUN: i64 = 3;
 
-/// Month starts from `origin` over `days` days, thinned to at most `max` labels: (day
-/// after `origin`, label such as "Apr 2024").
+/// Ticks along the x axis from `origin` over `days` days, at most `max` of them: (day
+/// after `origin`, label). Month starts ("Apr 2024"), thinned to every 3, 6 or 12 months
+/// over long spans; over spans with fewer than three month starts, days ("Apr 15"),
+/// every 1, 2 or 7 days (Mondays) or every 14 days.
 pub fn month_ticks(origin: NaiveDate, days: f64, max: usize) -> Vec<(f64, String)> {
     let first = origin.with_day(1).expect("a 1st");
     let mut all = Vec::new();
@@ -30,6 +32,9 @@ pub fn month_ticks(origin: NaiveDate, days: f64, max: usize) -> Vec<(f64, String
             all.push(m);
         }
         m = m.checked_add_months(Months::new(1)).expect("in range");
+    }
+    if all.len() < 3 {
+        return day_ticks(origin, days, max);
     }
     let step = [1usize, 3, 6, 12, 24, 60, 120]
         .into_iter()
@@ -43,6 +48,32 @@ pub fn month_ticks(origin: NaiveDate, days: f64, max: usize) -> Vec<(f64, String
                 (d - origin).num_days() as f64,
                 d.format("%b %Y").to_string(),
             )
+        })
+        .collect()
+}
+
+/// Day ticks for short spans (see [`month_ticks`]).
+fn day_ticks(origin: NaiveDate, days: f64, max: usize) -> Vec<(f64, String)> {
+    let span = days.floor().max(0.0) as i64;
+    let step = [1i64, 2, 7, 14, 28]
+        .into_iter()
+        .find(|s| (span / s + 1) as usize <= max.max(1))
+        .unwrap_or(28);
+    (0..=span)
+        .filter(|&d| {
+            let date = origin + chrono::Days::new(d as u64);
+            match step {
+                1 | 2 => d % step == 0,
+                // Mondays, every week or every other one.
+                _ => {
+                    date.weekday() == chrono::Weekday::Mon
+                        && i64::from(date.num_days_from_ce() / 7) % (step / 7) == 0
+                }
+            }
+        })
+        .map(|d| {
+            let date = origin + chrono::Days::new(d as u64);
+            (d as f64, date.format("%b %-d").to_string())
         })
         .collect()
 }
@@ -102,7 +133,8 @@ pub(crate) fn draw_calendar<DB: DrawingBackend>(
             NON_WORKING,
         )?;
     }
-    for (d, _) in month_ticks(model.date_of(origin_day), x_max, 12) {
+    let max = ((px.1 - px.0) / 110).max(2) as usize;
+    for (d, _) in month_ticks(model.date_of(origin_day), x_max, max) {
         let x = to_x(d);
         c.line((x, py.0), (x, py.1), GRID, 1)?;
     }
@@ -111,7 +143,7 @@ pub(crate) fn draw_calendar<DB: DrawingBackend>(
         c.dashed((x, py.0), (x, py.1), tint(GATE_MARK, 0.3), 1, (6, 5))?;
     }
     c.line((px.0, py.1), (px.1, py.1), AXIS, 1)?;
-    for (d, label) in month_ticks(model.date_of(origin_day), x_max, 12) {
+    for (d, label) in month_ticks(model.date_of(origin_day), x_max, max) {
         let x = to_x(d);
         c.line((x, py.1), (x, py.1 + 6), AXIS, 1)?;
         c.text(&label, (x, py.1 + 30), TICK_PX, TEXT, HPos::Center)?;
@@ -139,6 +171,11 @@ mod tests {
         let t = month_ticks(date(2024, 4, 15), 180.0, 12);
         assert_eq!(t[0], (16.0, "May 2024".to_string()));
         assert_eq!(t.len(), 6);
+        // Three weeks: Mondays.
+        let t = month_ticks(date(2024, 4, 10), 22.0, 6);
+        let labels: Vec<&str> = t.iter().map(|(_, l)| l.as_str()).collect();
+        assert_eq!(labels, ["Apr 15", "Apr 22", "Apr 29"]);
+        assert_eq!(t[0].0, 5.0);
     }
 
     #[test]

@@ -124,7 +124,12 @@ fn draw_row<DB: DrawingBackend>(
         xs.iter().copied().fold(f64::INFINITY, f64::min),
         xs.iter().copied().fold(f64::NEG_INFINITY, f64::max),
     );
-    let pad = if xb > xa { (xb - xa) * 0.04 } else { 0.5 };
+    // Words get half a step on either side, so that the outer labels fit.
+    let pad = if chart.x_names.is_some() || xb <= xa {
+        0.5
+    } else {
+        (xb - xa) * 0.04
+    };
     xa -= pad;
     xb += pad;
     let lo = p
@@ -156,6 +161,15 @@ fn draw_row<DB: DrawingBackend>(
     } else {
         8
     };
+    // About one label per 40 px of height, as the other charts.
+    let y_labels = (((y1 - plot_top - 36) / 40) as usize).clamp(2, 5);
+    // Words on the narrower right panel only when each has room.
+    let widest = chart.x_names.as_ref().map_or(0, |n| {
+        n.iter()
+            .map(|w| super::font::text_width(w, TICK_PX))
+            .max()
+            .unwrap_or(0)
+    });
 
     let area = c
         .root
@@ -170,7 +184,7 @@ fn draw_row<DB: DrawingBackend>(
         .bold_line_style(GRID)
         .axis_style(AXIS)
         .x_labels(x_labels)
-        .y_labels(5)
+        .y_labels(y_labels)
         .x_label_formatter(&x_fmt)
         .y_label_formatter(&|v: &f64| days(*v))
         .label_style(c.metrics.font(TICK_PX).color(&TEXT))
@@ -202,6 +216,8 @@ fn draw_row<DB: DrawingBackend>(
     )?;
 
     if has_target {
+        let per_value = (x1 - split - 24 - 64) / chart.x.len().max(1) as i32;
+        let right_labels = chart.x_names.is_none() || widest + 12 <= per_value;
         let area = c
             .root
             .margin(plot_top, HEIGHT as i32 - y1, split + 24, WIDTH as i32 - x1);
@@ -214,8 +230,8 @@ fn draw_row<DB: DrawingBackend>(
             .light_line_style(TRANSPARENT)
             .bold_line_style(GRID)
             .axis_style(AXIS)
-            .x_labels(x_labels.min(6))
-            .y_labels(5)
+            .x_labels(if right_labels { x_labels.min(6) } else { 0 })
+            .y_labels(y_labels.min(3))
             .x_label_formatter(&x_fmt)
             .y_label_formatter(&|v: &f64| format!("{v:.0}%"))
             .label_style(c.metrics.font(TICK_PX).color(&TEXT))
@@ -240,4 +256,55 @@ fn draw_row<DB: DrawingBackend>(
         )?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn draws_numbers_words_and_a_single_value_in_both_formats() {
+        let panel = |n: usize| SweepPanel {
+            title: "Normal".into(),
+            percentiles: (0..n)
+                .map(|k| [100.0, 150.0 + k as f64, 180.0, 190.0 + k as f64])
+                .collect(),
+            met: (0..n).map(|k| Some(0.5 + 0.1 * k as f64)).collect(),
+            required: Some(80.0),
+        };
+        let charts = [
+            SweepChart {
+                title: "Sweep".into(),
+                subtitle: "numbers".into(),
+                x_label: "factor".into(),
+                x: vec![0.6, 0.8, 1.0],
+                x_names: None,
+                panels: vec![panel(3)],
+            },
+            SweepChart {
+                title: "Sweep".into(),
+                subtitle: "words".into(),
+                x_label: "days".into(),
+                x: vec![0.0, 1.0],
+                x_names: Some(vec!["calendar".into(), "business".into()]),
+                panels: vec![panel(2), panel(2)],
+            },
+            SweepChart {
+                title: "Sweep".into(),
+                subtitle: "one value".into(),
+                x_label: "seed".into(),
+                x: vec![1.0],
+                x_names: None,
+                panels: vec![panel(1)],
+            },
+        ];
+        let dir = tempfile::tempdir().unwrap();
+        for (i, chart) in charts.iter().enumerate() {
+            for format in [ImageFormat::Png, ImageFormat::Svg] {
+                let p = dir.path().join(format!("sweep{i}.{}", format.extension()));
+                render_sweep(chart, format, &p).unwrap();
+                assert!(std::fs::metadata(&p).unwrap().len() > 1000);
+            }
+        }
+    }
 }

@@ -184,6 +184,9 @@ fn draw<DB: DrawingBackend>(
     // from its own submission.
     let first = schedules.first().map_or(0, |s| s.submitted_day);
     let one_date = schedules.iter().all(|s| s.submitted_day == first);
+    let x_max = last_day(model, schedules, results) * 1.04;
+    let shaded = !super::dates::non_working_runs(model, first as i64, x_max).is_empty();
+    let marked = !super::dates::gate_days(model, first as i64, x_max).is_empty();
     let compact_subtitle = format!(
         "Critical path at median durations (too many stages for a row each). \
          Whiskers: P10 to P90 over {whiskers}."
@@ -215,17 +218,17 @@ fn draw<DB: DrawingBackend>(
             },
         ));
         items.push((LegendGlyph::Diamond(MARKER), "Approval".to_string()));
-        if one_date {
+        if one_date && shaded {
             items.push((
                 LegendGlyph::Fill(super::dates::NON_WORKING),
                 "Days off, 3+ in a row".to_string(),
             ));
-            if !model.gates.is_empty() {
-                items.push((
-                    LegendGlyph::Dashed(super::dates::GATE_MARK),
-                    "Gate dates".to_string(),
-                ));
-            }
+        }
+        if one_date && marked {
+            items.push((
+                LegendGlyph::Dashed(super::dates::GATE_MARK),
+                "Gate dates".to_string(),
+            ));
         }
         items
     };
@@ -283,7 +286,6 @@ fn draw<DB: DrawingBackend>(
     let plot_left = OUTER_MARGIN + label_w + 18;
     let plot_right = WIDTH as i32 - OUTER_MARGIN - 12;
 
-    let x_max = last_day(model, schedules, results) * 1.04;
     let area = c.root.margin(
         top,
         HEIGHT as i32 - bottom - 40,

@@ -354,6 +354,17 @@ mod tests {
             .collect()
     }
 
+    /// The fixture travels with its source and its licence.
+    #[test]
+    fn the_fixture_names_its_source_and_licence() {
+        let readme = include_str!("../../../tests/data/fixtures/README.md");
+        let licence = include_str!("../../../tests/data/fixtures/holiday_jp/LICENSE");
+        assert!(readme.contains("github.com/holiday-jp/holiday_jp"));
+        assert!(readme.contains("MIT (`holiday_jp/LICENSE`)"));
+        assert!(licence.starts_with("MIT License"));
+        assert!(licence.contains("Copyright (c) 2016 holiday-jp"));
+    }
+
     #[test]
     fn matches_holiday_jp_1970_to_2050() {
         let expected = fixture();

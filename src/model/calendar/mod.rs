@@ -21,6 +21,7 @@
 //!   arithmetic with numpy's `busday_offset` / `busday_count` semantics.
 
 pub mod business;
+pub mod custom;
 pub mod ema;
 pub mod fiscal;
 pub mod jp;

@@ -218,6 +218,29 @@ mod tests {
         assert_eq!(uk_england_bank_holidays(2090).len(), 8);
     }
 
+    /// gov.uk, 2024 and 2025: ordinary years, Easter on 31 March 2024 and 20 April 2025.
+    #[test]
+    fn gov_uk_2024_2025() {
+        let dates = |y| -> Vec<String> {
+            uk_england_bank_holidays(y)
+                .into_iter()
+                .map(|(d, _)| d.format("%m-%d").to_string())
+                .collect()
+        };
+        assert_eq!(
+            dates(2024),
+            [
+                "01-01", "03-29", "04-01", "05-06", "05-27", "08-26", "12-25", "12-26"
+            ]
+        );
+        assert_eq!(
+            dates(2025),
+            [
+                "01-01", "04-18", "04-21", "05-05", "05-26", "08-25", "12-25", "12-26"
+            ]
+        );
+    }
+
     #[test]
     fn easter() {
         for (y, m, d) in [

@@ -128,6 +128,44 @@ mod tests {
         );
     }
 
+    /// OPM's lists for 2023 to 2025: New Year's Day 2023 (a Sunday) on Monday 2 January,
+    /// Veterans Day 2023 (a Saturday) on Friday 10 November.
+    #[test]
+    fn opm_2023_to_2025() {
+        let dates = |y| -> Vec<String> {
+            us_federal_holidays(y)
+                .into_iter()
+                .map(|(d, _)| d.format("%m-%d").to_string())
+                .collect()
+        };
+        let expected = [
+            (
+                2023,
+                [
+                    "01-02", "01-16", "02-20", "05-29", "06-19", "07-04", "09-04", "10-09",
+                    "11-10", "11-23", "12-25",
+                ],
+            ),
+            (
+                2024,
+                [
+                    "01-01", "01-15", "02-19", "05-27", "06-19", "07-04", "09-02", "10-14",
+                    "11-11", "11-28", "12-25",
+                ],
+            ),
+            (
+                2025,
+                [
+                    "01-01", "01-20", "02-17", "05-26", "06-19", "07-04", "09-01", "10-13",
+                    "11-11", "11-27", "12-25",
+                ],
+            ),
+        ];
+        for (year, list) in expected {
+            assert_eq!(dates(year), list, "{year}");
+        }
+    }
+
     #[test]
     fn eleven_a_year_from_2021_and_history() {
         // 2024: eleven holidays, none moved.

@@ -35,6 +35,9 @@ impl Validator {
             None => {}
             Some(cal) => {
                 let cal = cal.get_ref();
+                if !self.check_covers(calendars, &cal.holidays, submitted) {
+                    return None;
+                }
                 match calendars.holidays(cal.holidays.get_ref(), submitted, end) {
                     Some(set) => holidays = set,
                     None => {
@@ -82,6 +85,7 @@ impl Validator {
                 (Some(dates), None) => {
                     if g.day_of_month.is_some()
                         || g.if_not_business_day.is_some()
+                        || g.calendar.is_some()
                         || !g.exceptions.is_empty()
                     {
                         self.error(
@@ -167,6 +171,7 @@ impl Validator {
         let own;
         let bd = match &g.calendar {
             None => bd,
+            Some(name) if !self.check_covers(calendars, name, submitted) => return None,
             Some(name) => match calendars.table(name.get_ref(), submitted) {
                 Some(t) => {
                     own = t;

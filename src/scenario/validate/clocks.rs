@@ -2,29 +2,22 @@
 
 use std::collections::BTreeSet;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use toml::Spanned;
 
 use super::Validator;
 use crate::diagnostic::did_you_mean;
+use crate::model::calendar::custom::CustomCalendar;
 use crate::model::calendar::fiscal::FiscalYear;
 use crate::model::calendar::{BusinessDays, HolidaySet};
 use crate::model::clock::ClockStart;
 use crate::model::{CalendarTable, HORIZON_DAYS};
-use crate::scenario::raw::{RawClockStart, RawCustomCalendar, RawPathway};
-
-/// A calendar defined in the scenario.
-struct Custom {
-    id: String,
-    base: HolidaySet,
-    add: BTreeSet<NaiveDate>,
-    remove: BTreeSet<NaiveDate>,
-}
+use crate::scenario::raw::{RawClockStart, RawCustomCalendar, RawPathway, RawReviewFrom};
 
 /// The calendars a scenario can name: the named ones and its custom ones.
 #[derive(Default)]
 pub(super) struct Calendars {
-    custom: Vec<Custom>,
+    custom: Vec<CustomCalendar>,
 }
 
 impl Calendars {
@@ -45,12 +38,23 @@ impl Calendars {
         to: NaiveDate,
     ) -> Option<BTreeSet<NaiveDate>> {
         if let Some(c) = self.custom.iter().find(|c| c.id == name) {
-            let mut days = c.base.holidays_between(from, to);
-            days.extend(c.add.iter().filter(|d| (from..=to).contains(*d)));
-            days.retain(|d| !c.remove.contains(d));
-            return Some(days);
+            return Some(c.holidays_between(from, to));
         }
         HolidaySet::parse(name).map(|s| s.holidays_between(from, to))
+    }
+
+    /// The scenario's custom calendars, in file order.
+    pub(super) fn into_custom(self) -> Vec<CustomCalendar> {
+        self.custom
+    }
+
+    /// The first year calendar `name` covers, if its rules start somewhere.
+    pub(super) fn first_year(&self, name: &str) -> Option<i32> {
+        let base = match self.custom.iter().find(|c| c.id == name) {
+            Some(c) => c.base,
+            None => HolidaySet::parse(name)?,
+        };
+        base.first_year()
     }
 
     /// The business-day table of calendar `name` over the model's horizon.
@@ -93,7 +97,7 @@ impl Validator {
                 .iter()
                 .filter_map(|d| self.date(d, "a removed day off"))
                 .collect();
-            out.custom.push(Custom {
+            out.custom.push(CustomCalendar {
                 id: id.clone(),
                 base,
                 add,
@@ -101,6 +105,31 @@ impl Validator {
             });
         }
         out
+    }
+
+    /// An error if calendar `name` does not cover the year of `submitted`: its days off
+    /// would silently be missing.
+    pub(super) fn check_covers(
+        &mut self,
+        calendars: &Calendars,
+        name: &Spanned<String>,
+        submitted: NaiveDate,
+    ) -> bool {
+        match calendars.first_year(name.get_ref()) {
+            Some(first) if submitted.year() < first => {
+                self.error(
+                    name.span(),
+                    format!(
+                        "calendar `{}` covers the years from {first} on, but the scenario starts in {}",
+                        name.get_ref(),
+                        submitted.year()
+                    ),
+                    Some("use a later submission date, or a calendar that covers the year".into()),
+                );
+                false
+            }
+            _ => true,
+        }
     }
 
     /// An error for a calendar name that is not one of `names`.
@@ -136,6 +165,9 @@ impl Validator {
                 continue;
             }
             if tables.iter().any(|t| &t.id == name.get_ref()) {
+                continue;
+            }
+            if submitted.is_some_and(|d| !self.check_covers(calendars, name, d)) {
                 continue;
             }
             if let Some(days) = submitted.and_then(|d| calendars.table(name.get_ref(), d)) {
@@ -186,6 +218,7 @@ impl Validator {
         ok.then_some(ClockStart {
             busy,
             from_day: from_day as u32,
+            review_days_from_start: r.review_days_from == RawReviewFrom::ClockStart,
         })
     }
 

@@ -253,6 +253,7 @@ impl Validator {
             submission_window_days,
             business_days,
             calendars: tables,
+            custom_calendars: calendars.into_custom(),
             fiscal_year,
             gates,
             pathways,
