@@ -27,14 +27,22 @@ const CSS: &str = include_str!("report/report.css");
 const SENSITIVITY_ROWS: usize = 3;
 
 /// The charts a report embeds when the run wrote them, in order: (SVG file, caption).
-pub const CHARTS: [(&str, &str); 3] = [
+pub const CHARTS: [(&str, &str); 5] = [
     (
         "distribution.svg",
         "Review days per pathway: histogram and cumulative curve, with the target",
     ),
     (
+        "compare.svg",
+        "The baseline and each variant: S-curves and boxes of review days",
+    ),
+    (
         "timeline.svg",
         "The median schedule per pathway, with the P10 to P90 range of each stage's end",
+    ),
+    (
+        "fiscal_years.svg",
+        "Approvals by fiscal year: the share of iterations approved in each",
     ),
     (
         "tornado.svg",
