@@ -27,7 +27,7 @@ const CSS: &str = include_str!("report/report.css");
 const SENSITIVITY_ROWS: usize = 3;
 
 /// The charts a report embeds when the run wrote them, in order: (SVG file, caption).
-pub const CHARTS: [(&str, &str); 3] = [
+pub const CHARTS: [(&str, &str); 4] = [
     (
         "distribution.svg",
         "Review days per pathway: histogram and cumulative curve, with the target",
@@ -39,6 +39,10 @@ pub const CHARTS: [(&str, &str); 3] = [
     (
         "tornado.svg",
         "What moves P80 most: each uncertain stage held at its P10 and at its P90",
+    ),
+    (
+        "compare.svg",
+        "The baseline and its variants (--variant): cumulative curves of review days, and boxes from P25 to P75 with whiskers from P10 to P90",
     ),
 ];
 
