@@ -34,7 +34,7 @@ pub const CHARTS: [(&str, &str); 5] = [
     ),
     (
         "compare.svg",
-        "The baseline and each variant: S-curves and boxes of review days",
+        "The baseline and its variants (--variant): cumulative curves of review days, and boxes from P25 to P75 with whiskers from P10 to P90",
     ),
     (
         "timeline.svg",
