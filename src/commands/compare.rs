@@ -426,20 +426,38 @@ pub fn comparison_chart<'a>(
 ) -> CompareChart<'a> {
     let base = &runs[0];
     let model = base.model;
-    let mut shown: Vec<usize> = (0..model.pathways.len()).filter(|&i| changed(i)).collect();
-    let unchanged = model.pathways.len() - shown.len();
+    // Pathways some variant changes, then those only a variant has (a change of
+    // eligibility), each as (run, index) of the run that has it.
+    let mut shown: Vec<(usize, usize)> = (0..model.pathways.len())
+        .filter(|&i| changed(i))
+        .map(|i| (0, i))
+        .collect();
+    for (r, run) in runs.iter().enumerate().skip(1) {
+        for (i, p) in run.model.pathways.iter().enumerate() {
+            let known = shown.iter().any(|&(k, j)| {
+                let q = &runs[k].model.pathways[j];
+                q.id == p.id && q.product_id(runs[k].model) == p.product_id(run.model)
+            });
+            if !known && same_pathway(model, run.model, p).is_none() {
+                shown.push((r, i));
+            }
+        }
+    }
+    let unchanged = model.pathways.len() - shown.iter().filter(|(k, _)| *k == 0).count();
+    let only_new = !shown.is_empty() && unchanged == model.pathways.len();
     if shown.is_empty() {
-        shown = (0..model.pathways.len()).collect();
+        shown = (0..model.pathways.len()).map(|i| (0, i)).collect();
     }
     let hidden = shown.len().saturating_sub(MAX_PANELS);
     shown.truncate(MAX_PANELS);
     let panels = shown
         .iter()
-        .map(|&bi| {
-            let p = &model.pathways[bi];
+        .map(|&(k, i)| {
+            let owner = runs[k].model;
+            let p = &owner.pathways[i];
             let (hists, targets) = runs
                 .iter()
-                .map(|s| match same_pathway(s.model, model, p) {
+                .map(|s| match same_pathway(s.model, owner, p) {
                     Some((i, q)) => (
                         Some(&s.results.pathways[i].review_days),
                         q.target
@@ -449,8 +467,13 @@ pub fn comparison_chart<'a>(
                     None => (None, None),
                 })
                 .unzip();
+            let title = if k > 0 {
+                format!("{} (not open in the baseline)", p.title)
+            } else {
+                p.title.clone()
+            };
             ComparePanel {
-                title: p.title.clone(),
+                title,
                 hists,
                 targets,
             }
@@ -466,7 +489,9 @@ pub fn comparison_chart<'a>(
         crate::export::chart::iterations(base.results.iterations),
         base.results.seed
     );
-    if unchanged > 0 && unchanged < model.pathways.len() {
+    if only_new {
+        subtitle.push_str("; the baseline's pathways are unchanged");
+    } else if unchanged > 0 && unchanged < model.pathways.len() {
         let s = if unchanged == 1 { "" } else { "s" };
         subtitle.push_str(&format!("; {unchanged} unchanged pathway{s} not shown"));
     }

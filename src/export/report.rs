@@ -27,22 +27,26 @@ const CSS: &str = include_str!("report/report.css");
 const SENSITIVITY_ROWS: usize = 3;
 
 /// The charts a report embeds when the run wrote them, in order: (SVG file, caption).
-pub const CHARTS: [(&str, &str); 4] = [
+pub const CHARTS: [(&str, &str); 5] = [
     (
         "distribution.svg",
         "Review days per pathway: histogram and cumulative curve, with the target",
+    ),
+    (
+        "compare.svg",
+        "The baseline and its variants (--variant): cumulative curves of review days, and boxes from P25 to P75 with whiskers from P10 to P90",
     ),
     (
         "timeline.svg",
         "The median schedule per pathway, with the P10 to P90 range of each stage's end",
     ),
     (
-        "tornado.svg",
-        "What moves P80 most: each uncertain stage held at its P10 and at its P90",
-    ),
-    (
         "fiscal_years.svg",
         "Approvals by fiscal year: the share of iterations approved in each",
+    ),
+    (
+        "tornado.svg",
+        "What moves P80 most: each uncertain stage held at its P10 and at its P90",
     ),
 ];
 

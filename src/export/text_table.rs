@@ -30,18 +30,21 @@ pub fn aligned<const N: usize>(rows: &[[String; N]], right: impl Fn(usize) -> bo
 }
 
 /// "approval 2025-04-03 (Thu): 367 days from submission (regulator 317, applicant 50)";
-/// "from the clock start" when the pathway counts review days from there.
-pub fn approval_line(model: &Model, p: &Pathway, times: &PathwayTimes) -> String {
+/// "from the clock start" where the pathway counts its review days from it.
+pub fn approval_line(model: &Model, pathway: &Pathway, times: &PathwayTimes) -> String {
     let approval = model.date_of(times.approval_day() as i64);
-    let from = if p.clock_start.is_some_and(|r| r.review_days_from_start) {
-        "the clock start"
-    } else {
-        "submission"
-    };
     format!(
-        "approval {approval} ({}): {} days from {from} (regulator {}, applicant {})\n",
+        "approval {approval} ({}): {} days from {} (regulator {}, applicant {})\n",
         approval.format("%a"),
         times.review_days,
+        if pathway
+            .clock_start
+            .is_some_and(|r| r.review_days_from_start)
+        {
+            "the clock start"
+        } else {
+            "submission"
+        },
         times.regulator_days,
         times.applicant_days
     )

@@ -195,6 +195,9 @@ fn the_report_has_a_summary_per_run_baseline_then_variants() {
         4,
         "three runs and the sensitivity table"
     );
+    // the comparison chart is among the charts, as written
+    let compare = fs::read_to_string(out.path().join("compare.svg")).unwrap();
+    assert!(html.contains(compare.trim_end()));
 }
 
 #[test]
