@@ -530,3 +530,37 @@ fn a_pathway_opened_by_a_change_of_eligibility_is_reported_on_its_own() {
     assert!(col(&h, r, "variant_p50").parse::<f64>().unwrap() > 0.0);
     assert_eq!(col(&h, r, "p50_change"), "");
 }
+
+#[test]
+fn compare_and_sweep_give_the_same_bytes_on_any_number_of_threads() {
+    let csv = |command: &str, file: &str, extra: &[&str], threads: &str| {
+        let out = tempfile::tempdir().unwrap();
+        regsim()
+            .args([
+                command,
+                WHATIF,
+                "--quiet",
+                "--format",
+                "csv",
+                "-n",
+                "3000",
+                "--threads",
+                threads,
+                "-o",
+            ])
+            .arg(out.path())
+            .args(extra)
+            .assert()
+            .success();
+        std::fs::read(out.path().join(file)).unwrap()
+    };
+    assert_eq!(
+        csv("compare", "compare.csv", &[], "1"),
+        csv("compare", "compare.csv", &[], "2")
+    );
+    let knob = ["--set", "simple.review.duration=*0.8:1.2:0.2"];
+    assert_eq!(
+        csv("sweep", "sweep.csv", &knob, "1"),
+        csv("sweep", "sweep.csv", &knob, "2")
+    );
+}
