@@ -312,6 +312,58 @@ mod tests {
         );
     }
 
+    /// Spearman's coefficient the textbook way: Pearson's correlation of average ranks
+    /// found by sorting.
+    fn spearman_by_sorting(x: &[u32], y: &[u32]) -> Option<f64> {
+        let ranks = |v: &[u32]| -> Vec<f64> {
+            let mut idx: Vec<usize> = (0..v.len()).collect();
+            idx.sort_by_key(|&i| v[i]);
+            let mut r = vec![0.0; v.len()];
+            let mut i = 0;
+            while i < idx.len() {
+                let mut j = i;
+                while j + 1 < idx.len() && v[idx[j + 1]] == v[idx[i]] {
+                    j += 1;
+                }
+                for &k in &idx[i..=j] {
+                    r[k] = (i + j) as f64 / 2.0 + 1.0;
+                }
+                i = j + 1;
+            }
+            r
+        };
+        let (rx, ry) = (ranks(x), ranks(y));
+        let n = x.len() as f64;
+        let (mx, my) = (rx.iter().sum::<f64>() / n, ry.iter().sum::<f64>() / n);
+        let cov: f64 = rx.iter().zip(&ry).map(|(a, b)| (a - mx) * (b - my)).sum();
+        let vx: f64 = rx.iter().map(|a| (a - mx).powi(2)).sum();
+        let vy: f64 = ry.iter().map(|b| (b - my).powi(2)).sum();
+        (vx > 0.0 && vy > 0.0).then(|| cov / (vx * vy).sqrt())
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn exact_rank_sums_agree_with_sorting(
+            pairs in proptest::collection::vec((0u32..40, 0u32..40), 2..200)
+        ) {
+            let (x, y): (Vec<u32>, Vec<u32>) = pairs.into_iter().unzip();
+            let hist = |v: &[u32]| {
+                let mut h = DayHistogram::new();
+                v.iter().for_each(|&d| h.add(d));
+                h
+            };
+            let (hx, hy) = (hist(&x), hist(&y));
+            let (rx, ry) = (doubled_midranks(&hx), doubled_midranks(&hy));
+            let xy: u128 = x.iter().zip(&y).map(|(&a, &b)| rx[a as usize] as u128 * ry[b as usize] as u128).sum();
+            let got = spearman(x.len() as u128, xy, sum_of_squares(&hx, &rx), sum_of_squares(&hy, &ry));
+            let want = spearman_by_sorting(&x, &y);
+            match (got, want) {
+                (Some(g), Some(w)) => proptest::prop_assert!((g - w).abs() < 1e-9, "{} vs {}", g, w),
+                (g, w) => proptest::prop_assert_eq!(g.is_none(), w.is_none()),
+            }
+        }
+    }
+
     #[test]
     fn midranks_share_ties() {
         let mut h = DayHistogram::new();
