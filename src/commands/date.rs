@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 
 use crate::engine::application::median_application;
 use crate::engine::schedule::{PathwayTimes, StageTimes};
-use crate::model::{DayCount, Model, Pathway, Stage};
+use crate::model::{DayCount, Model, Pathway, Stage, Target, TargetClock};
 use crate::scenario::{self, Overrides};
 
 /// `regsim date` arguments.
@@ -135,8 +135,33 @@ pub fn pathway_dates(
             goal.format("%a"),
             t.review_days
         );
+        if let Some(target) = pathway.target {
+            out.push_str(&target_line(model, target, &t, from));
+        }
     }
     Ok(out)
+}
+
+/// The pathway's performance target for this submission: its date when it counts total
+/// days (from where review days count, rounded up to a whole day as every moment is), or
+/// its regulator days beside those of the median schedule.
+fn target_line(model: &Model, target: Target, t: &PathwayTimes, from: &str) -> String {
+    let pct = crate::export::csv::num(target.percentile);
+    let days = crate::export::csv::num(target.days);
+    match target.clock {
+        TargetClock::Total => {
+            let start = t.approval_day() - t.review_days;
+            let by = model.date_of(start as i64 + target.days.ceil() as i64);
+            format!(
+                "target date: {by} ({}), {days} days after {from}: {pct}% of reviews are to be approved by then\n",
+                by.format("%a")
+            )
+        }
+        TargetClock::Regulator => format!(
+            "target: {pct}% of reviews within {days} regulator days; the median schedule uses {}\n",
+            t.regulator_days
+        ),
+    }
 }
 
 /// What the stage counted from, and how.

@@ -137,6 +137,27 @@ fn an_unknown_pathway_is_bad_input_with_a_suggestion() {
     assert!(err.contains("did you mean `fda-standard-nme`?"), "{err}");
 }
 
+/// A pathway with a performance target states the target's date for the submission: the
+/// PMD Act's normal route has "80% of reviews within 12 months (365 days), total time"
+/// (scenarios/japan/pmd-act-2022.toml cites MHLW's material for PMDA's 5th mid-term plan), so a
+/// review submitted on 17 March 2025 meets it if approved by 17 March 2026.
+#[test]
+fn a_target_is_dated_from_the_submission() {
+    let out = regsim()
+        .arg("date")
+        .arg("scenarios/japan/pmd-act-2022.toml")
+        .args(["--pathway", "normal", "--submitted", "2025-03-17"])
+        .assert()
+        .success();
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(
+        text.contains(
+            "target date: 2026-03-17 (Tue), 365 days after submission: 80% of reviews are to be approved by then"
+        ),
+        "{text}"
+    );
+}
+
 /// The README's examples of `regsim date` and `regsim calendar` are what the binary
 /// prints.
 #[test]
