@@ -35,6 +35,31 @@ struct Bars {
     series: Vec<(String, Vec<f64>)>,
 }
 
+/// A year whose share is below this on every pathway is too thin to see as a bar.
+const THIN_SHARE: f64 = 0.005;
+
+impl Bars {
+    /// Drops the first and last years while no pathway has [`THIN_SHARE`] of its
+    /// approvals in them (a long tail of a few iterations would otherwise take most of
+    /// the axis); years between are kept so the axis stays continuous. Keeps at least
+    /// one year. True if any was dropped.
+    fn trim_thin_ends(&mut self) -> bool {
+        let thin = |i: usize| self.series.iter().all(|(_, s)| s[i] < THIN_SHARE);
+        let n = self.years.len();
+        let first = (0..n).find(|&i| !thin(i));
+        let Some(first) = first else { return false };
+        let last = (0..n).rev().find(|&i| !thin(i)).unwrap_or(first);
+        if first == 0 && last + 1 == n {
+            return false;
+        }
+        self.years = self.years[first..=last].to_vec();
+        for (_, s) in &mut self.series {
+            *s = s[first..=last].to_vec();
+        }
+        true
+    }
+}
+
 /// Renders the chart to `path`; does nothing without `fiscal_year` in the scenario.
 pub fn render_fiscal_years(
     model: &Model,
@@ -75,9 +100,10 @@ pub fn render_fiscal_years(
             (label, shares)
         })
         .collect();
-    let bars = Bars { fy, years, series };
+    let mut bars = Bars { fy, years, series };
+    let trimmed = bars.trim_thin_ends();
     let subtitle = format!(
-        "share of {} approved in each {} fiscal year ({})",
+        "share of {} approved in each {} fiscal year ({}){}",
         super::iterations(results.iterations),
         match fy {
             FiscalYear::Jp => "Japanese",
@@ -86,6 +112,14 @@ pub fn render_fiscal_years(
         match fy {
             FiscalYear::Jp => "April to March",
             FiscalYear::Us => "October to September",
+        },
+        if trimmed {
+            format!(
+                "; first and last years under {}% on every route not drawn (fiscal_years.csv has them)",
+                THIN_SHARE * 100.0
+            )
+        } else {
+            String::new()
         }
     );
     render_to_file(
@@ -170,4 +204,43 @@ fn draw<DB: DrawingBackend>(
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bars(years: &[i32], series: &[&[f64]]) -> Bars {
+        Bars {
+            fy: FiscalYear::Jp,
+            years: years.to_vec(),
+            series: series
+                .iter()
+                .enumerate()
+                .map(|(i, s)| (format!("p{i}"), s.to_vec()))
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn thin_years_at_the_ends_are_dropped_and_those_between_kept() {
+        let mut b = bars(
+            &[2023, 2024, 2025, 2026, 2027],
+            &[&[0.001, 0.6, 0.0, 0.39, 0.004], &[0.0, 0.2, 0.8, 0.0, 0.0]],
+        );
+        assert!(b.trim_thin_ends());
+        assert_eq!(b.years, [2024, 2025, 2026]);
+        assert_eq!(b.series[0].1, [0.6, 0.0, 0.39]);
+        assert_eq!(b.series[1].1, [0.2, 0.8, 0.0]);
+    }
+
+    #[test]
+    fn nothing_is_dropped_when_the_ends_are_visible_or_everything_is_thin() {
+        let mut b = bars(&[2024, 2025], &[&[0.5, 0.5]]);
+        assert!(!b.trim_thin_ends());
+        assert_eq!(b.years, [2024, 2025]);
+        let mut b = bars(&[2024, 2025], &[&[0.001, 0.002]]);
+        assert!(!b.trim_thin_ends());
+        assert_eq!(b.years, [2024, 2025]);
+    }
 }
