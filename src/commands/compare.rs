@@ -417,7 +417,7 @@ pub fn run_chart<'a>(
 }
 
 /// S-curves and boxes of review days, per pathway that `changed` (by the baseline's
-/// index) says some run changes, at most [`MAX_PANELS`]; `more_in` names the file that
+/// index) says some run changes, at most `MAX_PANELS`; `more_in` names the file that
 /// has the rest.
 pub fn comparison_chart<'a>(
     runs: &[ChartRun<'a>],

@@ -1,6 +1,8 @@
-//! Commands beyond `run`, `check` and `explain`, each in its own file, called from
-//! [`crate::cli`]:
+//! The commands, each in its own file, called from [`crate::cli`] (which keeps `check`
+//! and `schema`, and the loading they share):
 //!
+//! - [`run`]: `regsim run`, the Monte Carlo run and all its outputs;
+//! - [`explain`]: `regsim explain`, the median schedule or the application at a percentile;
 //! - [`calendar`]: `regsim calendar`, a calendar's days off and business days;
 //! - [`date`]: `regsim date`, a pathway's milestone and goal dates;
 //! - [`whatif`]: the runs of a scenario (baseline and variants) and their results, what
@@ -13,5 +15,7 @@ pub mod calendar;
 pub mod compare;
 pub mod date;
 pub mod diff;
+pub mod explain;
+pub mod run;
 pub mod sweep;
 pub mod whatif;

@@ -78,7 +78,7 @@ fn day_ticks(origin: NaiveDate, days: f64, max: usize) -> Vec<(f64, String)> {
         .collect()
 }
 
-/// Runs of at least [`MIN_RUN`] non-business days of the scenario's calendar in the
+/// Runs of at least `MIN_RUN` non-business days of the scenario's calendar in the
 /// chart's range: (first day, day after the last), in days after `origin_day` (the
 /// model's day of the chart's day 0).
 pub fn non_working_runs(model: &Model, origin_day: i64, days: f64) -> Vec<(f64, f64)> {

@@ -8,7 +8,7 @@
 //! Monday of May), the summer bank holiday (last Monday of August), Christmas Day and
 //! Boxing Day; a day falling on a weekend gives a substitute day on the next weekday
 //! that is not already a bank holiday. The one-off changes by proclamation are data
-//! ([`MOVED`] and [`EXTRA`]); a proclamation made after this list was written is not in
+//! (`MOVED` and `EXTRA`); a proclamation made after this list was written is not in
 //! it, so add such days to a scenario with a custom calendar. Years before 1978 are
 //! not covered.
 

@@ -1,0 +1,119 @@
+//! `regsim explain`: the deterministic schedule at the medians, or with `--at p80` the
+//! simulated application at a percentile of review days, stage by stage.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+use crate::cli::{Failure, load_all, pathway_label};
+use crate::scenario::Overrides;
+use crate::scenario::validate::MAX_ITERATIONS;
+
+/// `regsim explain --at`: a Monte Carlo iteration instead of the median schedule.
+#[derive(Debug, clap::Args)]
+pub struct ExplainAt {
+    /// Show the simulated application at this percentile of review days instead of the
+    /// median schedule, e.g. p80 (or 80), stage by stage.
+    #[arg(long, value_name = "PERCENTILE", value_parser = parse_percentile)]
+    pub at: Option<f64>,
+    /// With --at: only this pathway (its id, or product/id with products).
+    #[arg(long, value_name = "ID", requires = "at")]
+    pub pathway: Option<String>,
+    /// With --at: Monte Carlo iterations [default: the scenario's].
+    #[arg(short = 'n', long, value_name = "N", requires = "at")]
+    pub iterations: Option<u64>,
+    /// With --at: random seed [default: the scenario's].
+    #[arg(long, value_name = "N", requires = "at")]
+    pub seed: Option<u64>,
+}
+
+/// "p80", "P80" or "80" as a percentile from 0 to 100.
+fn parse_percentile(s: &str) -> Result<f64, String> {
+    let digits = s.strip_prefix(['p', 'P']).unwrap_or(s);
+    match digits.parse::<f64>() {
+        Ok(p) if (0.0..=100.0).contains(&p) => Ok(p),
+        _ => Err(format!(
+            "`{s}` is not a percentile; write e.g. p80 (0 to 100)"
+        )),
+    }
+}
+
+/// `regsim explain`: the title, the eligibility table with products, then each
+/// pathway's median schedule.
+pub fn explain(path: &Path, submitted: Option<NaiveDate>, set: &[String]) -> Result<(), Failure> {
+    let loaded = load_all(&[path.to_path_buf()], &Overrides { submitted }, set)?;
+    let model = &loaded[0].scenario.model;
+    println!("{}", model.title);
+    if !model.description.is_empty() {
+        println!("{}", model.description.trim());
+    }
+    if !set.is_empty() {
+        println!("with --set {}", set.join(" --set "));
+    }
+    if !model.products.is_empty() {
+        println!();
+        println!("Which pathways each product may take:");
+        print!("{}", crate::export::eligibility::decision_table(model));
+    }
+    for (i, t) in loaded[0].schedules.iter().enumerate() {
+        println!();
+        print!("{}", crate::export::explain::schedule_table(model, i, t));
+    }
+    Ok(())
+}
+
+/// `regsim explain --at P`: the simulated application at percentile `p` of review days,
+/// per pathway (or the one `--pathway` names).
+pub fn explain_at(
+    path: &Path,
+    submitted: Option<NaiveDate>,
+    set: &[String],
+    p: f64,
+    args: &ExplainAt,
+) -> Result<(), Failure> {
+    let loaded = load_all(&[path.to_path_buf()], &Overrides { submitted }, set)?;
+    let model = &loaded[0].scenario.model;
+    let iterations = args.iterations.unwrap_or(model.iterations);
+    if iterations == 0 || iterations > MAX_ITERATIONS {
+        return Err(Failure::BadInput(format!(
+            "error: --iterations must be between 1 and {MAX_ITERATIONS}, not {iterations}\n"
+        )));
+    }
+    let seed = args.seed.unwrap_or(model.seed);
+    let chosen: Vec<usize> = (0..model.pathways.len())
+        .filter(|&i| {
+            let pw = &model.pathways[i];
+            args.pathway
+                .as_ref()
+                .is_none_or(|id| *id == pw.id || *id == pathway_label(model, pw))
+        })
+        .collect();
+    if chosen.is_empty() {
+        let ids: Vec<String> = model
+            .pathways
+            .iter()
+            .map(|pw| pathway_label(model, pw))
+            .collect();
+        return Err(Failure::BadInput(format!(
+            "error: no pathway `{}` in {}\n  = help: the pathways are {}\n",
+            args.pathway.as_deref().unwrap_or_default(),
+            path.display(),
+            ids.join(", ")
+        )));
+    }
+    println!("{}", model.title);
+    println!(
+        "{} Monte Carlo iterations, seed {seed}: the same applications as `regsim run` with them",
+        iterations
+    );
+    for i in chosen {
+        let at = crate::engine::at_percentile::at_percentile(model, i, seed, iterations, p)
+            .map_err(|e| Failure::BadInput(format!("error: {e}\n  --> {}\n", path.display())))?;
+        println!();
+        print!(
+            "{}",
+            crate::export::explain_at::iteration_table(model, i, &at)
+        );
+    }
+    Ok(())
+}
