@@ -193,14 +193,7 @@ impl Validator {
             ok = false;
         }
         for m in months.get_ref() {
-            if !(1..=12).contains(m.get_ref()) {
-                self.error(
-                    m.span(),
-                    format!("month {} does not exist", m.get_ref()),
-                    Some("months are numbered 1 (January) to 12 (December)".into()),
-                );
-                ok = false;
-            }
+            ok &= self.check_month(m);
         }
         let dom = g.day_of_month.as_ref().map_or(1, |d| *d.get_ref());
         if let Some(d) = g
@@ -265,6 +258,19 @@ impl Validator {
 }
 
 impl Validator {
+    /// Reports a month number outside 1 to 12; true if it is one.
+    fn check_month(&mut self, m: &Spanned<i64>) -> bool {
+        let valid = (1..=12).contains(m.get_ref());
+        if !valid {
+            self.error(
+                m.span(),
+                format!("month {} does not exist", m.get_ref()),
+                Some("months are numbered 1 (January) to 12 (December)".into()),
+            );
+        }
+        valid
+    }
+
     /// A gate rule's `exceptions`: (years, month, moves_to_month) each.
     fn gate_exceptions(&mut self, g: &RawGate) -> Option<Vec<Exception>> {
         let mut ok = true;
@@ -276,14 +282,7 @@ impl Validator {
             .unwrap_or_default();
         for e in &g.exceptions {
             for m in [&e.month, &e.moves_to_month] {
-                if !(1..=12).contains(m.get_ref()) {
-                    self.error(
-                        m.span(),
-                        format!("month {} does not exist", m.get_ref()),
-                        Some("months are numbered 1 (January) to 12 (December)".into()),
-                    );
-                    ok = false;
-                }
+                ok &= self.check_month(m);
             }
             if (1..=12).contains(e.month.get_ref()) && !months_of_rule.contains(e.month.get_ref()) {
                 self.error(
