@@ -237,11 +237,3 @@ fn count(n: usize, noun: &str) -> String {
         format!("{n} {noun}s")
     }
 }
-
-/// "normal", or "product/normal" with products.
-pub(crate) fn pathway_label(model: &Model, pathway: &crate::model::Pathway) -> String {
-    match pathway.product_id(model) {
-        "" => pathway.id.clone(),
-        product => format!("{product}/{}", pathway.id),
-    }
-}

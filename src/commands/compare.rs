@@ -218,10 +218,7 @@ fn same_pathway<'m>(model: &'m Model, other: &Model, p: &Pathway) -> Option<(usi
 
 /// The target on `metric` and the share of `values` meeting it.
 fn target(p: &Pathway, metric: Metric, values: &[u32]) -> Option<(f64, f64)> {
-    let t = p.target.filter(|t| match t.clock {
-        TargetClock::Total => metric == Metric::ReviewDays,
-        TargetClock::Regulator => metric == Metric::RegulatorDays,
-    })?;
+    let t = metric.target(p.target)?;
     let met = values.iter().filter(|&&v| v as f64 <= t.days).count();
     Some((t.days, met as f64 / values.len().max(1) as f64))
 }

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
-use crate::cli::{Failure, load_all, pathway_label};
+use crate::cli::{Failure, load_all};
 use crate::scenario::Overrides;
 use crate::scenario::validate::MAX_ITERATIONS;
 
@@ -85,15 +85,11 @@ pub fn explain_at(
             let pw = &model.pathways[i];
             args.pathway
                 .as_ref()
-                .is_none_or(|id| *id == pw.id || *id == pathway_label(model, pw))
+                .is_none_or(|id| *id == pw.id || *id == pw.label(model))
         })
         .collect();
     if chosen.is_empty() {
-        let ids: Vec<String> = model
-            .pathways
-            .iter()
-            .map(|pw| pathway_label(model, pw))
-            .collect();
+        let ids: Vec<String> = model.pathways.iter().map(|pw| pw.label(model)).collect();
         return Err(Failure::BadInput(format!(
             "error: no pathway `{}` in {}\n  = help: the pathways are {}\n",
             args.pathway.as_deref().unwrap_or_default(),

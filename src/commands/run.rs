@@ -10,7 +10,7 @@ use anyhow::Context;
 use chrono::NaiveDate;
 use clap::ValueEnum;
 
-use crate::cli::{Checked, Failure, load_all, pathway_label};
+use crate::cli::{Checked, Failure, load_all};
 use crate::engine::monte_carlo::{MonteCarlo, RunError};
 use crate::engine::precision::{PRECISION_PERCENTILE, Precision};
 use crate::engine::results::RunResults;
@@ -18,7 +18,7 @@ use crate::export::chart::{self, ImageFormat};
 use crate::export::csv::{RunsWriter, num, stages_csv, summary_csv};
 use crate::export::files::OutputFolder;
 use crate::export::manifest::{Manifest, PrecisionRecord, ScenarioRecord, Timings};
-use crate::model::{Model, TargetClock};
+use crate::model::Model;
 use crate::scenario::Overrides;
 use crate::scenario::validate::MAX_ITERATIONS;
 
@@ -356,7 +356,7 @@ fn run_one(ctx: &RunContext) -> Result<(), Failure> {
                 .pathways
                 .iter()
                 .zip(widths)
-                .map(|(pw, w)| (pathway_label(model, pw), *w))
+                .map(|(pw, w)| (pw.label(model), *w))
                 .collect(),
         }),
         submitted: model.submitted.to_string(),
@@ -396,7 +396,7 @@ fn run_one(ctx: &RunContext) -> Result<(), Failure> {
             .iter()
             .zip(widths)
             .filter(|(_, w)| **w > p.days)
-            .map(|(pw, w)| format!("{} ±{}", pathway_label(model, pw), num(*w)))
+            .map(|(pw, w)| format!("{} ±{}", pw.label(model), num(*w)))
             .collect();
         eprintln!(
             "warning: P80 of review days not known within ±{} days after {} iterations \
@@ -558,14 +558,7 @@ fn print_summary(model: &Model, results: &RunResults, dir: &Path, seconds: f64) 
         "{}: {} iterations, seed {}, {:.2} s",
         model.title, results.iterations, results.seed, seconds
     );
-    let names: Vec<String> = model
-        .pathways
-        .iter()
-        .map(|p| match p.product_id(model) {
-            "" => p.id.clone(),
-            product => format!("{product}/{}", p.id),
-        })
-        .collect();
+    let names: Vec<String> = model.pathways.iter().map(|p| p.label(model)).collect();
     let w = names
         .iter()
         .map(|n| n.chars().count())
@@ -588,11 +581,7 @@ fn print_summary(model: &Model, results: &RunResults, dir: &Path, seconds: f64) 
         let h = &r.review_days;
         let q = |x| h.percentile(x).map(num).unwrap_or_default();
         let target = p.target.map(|t| {
-            let metric = match t.clock {
-                TargetClock::Total => &r.review_days,
-                TargetClock::Regulator => &r.regulator_days,
-            };
-            let met = metric.share_at_most(t.days).unwrap_or(0.0) * 100.0;
+            let met = r.target_met_share(t).unwrap_or(0.0) * 100.0;
             format!(
                 "{}% within {} days ({}): met by {:.1}%",
                 num(t.percentile),

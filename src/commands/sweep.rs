@@ -19,7 +19,7 @@ use crate::export::chart::sweep::{SweepChart, SweepPanel, render_sweep};
 use crate::export::csv::num;
 use crate::export::files::OutputFolder;
 use crate::export::sweep::{SweepPoint, sweep_csv};
-use crate::model::{Model, TargetClock};
+use crate::model::Model;
 use crate::scenario::overrides::{self, Override};
 use crate::scenario::variants::{self, Origin};
 use crate::scenario::{self, Overrides};
@@ -267,10 +267,7 @@ fn series(models: &[Model], results: &[RunResults], i: usize) -> (Vec<[f64; 4]>,
             let r = &r.pathways[i];
             let h = &r.review_days;
             let q = |p| h.percentile(p).unwrap_or(f64::NAN);
-            let met = m.pathways[i].target.and_then(|t| match t.clock {
-                TargetClock::Total => r.review_days.share_at_most(t.days),
-                TargetClock::Regulator => r.regulator_days.share_at_most(t.days),
-            });
+            let met = m.pathways[i].target.and_then(|t| r.target_met_share(t));
             ([q(10.0), q(50.0), q(80.0), q(90.0)], met)
         })
         .unzip()
@@ -362,10 +359,7 @@ fn print_table(title: &str, knob: &Knob, models: &[Model], results: &[RunResults
         if q.windows(2).all(|w| w[0] == w[1]) && met.windows(2).all(|w| w[0] == w[1]) {
             continue;
         }
-        let name = match p.product_id(base) {
-            "" => p.id.clone(),
-            product => format!("{product}/{}", p.id),
-        };
+        let name = p.label(base);
         println!("  {name}");
         println!(
             "    {:>10}  {:>6} {:>6} {:>6} {:>6}  target met",

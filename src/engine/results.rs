@@ -4,8 +4,8 @@
 use crate::engine::rng::Xoshiro256pp;
 use crate::engine::schedule::PathwayTimes;
 use crate::engine::stats::DayHistogram;
-use crate::model::Pathway;
 use crate::model::after_approval::Outcome;
+use crate::model::{Pathway, Target, TargetClock};
 
 /// The metrics reported per pathway, in the order of summary.csv.
 pub const METRICS: [Metric; 4] = [
@@ -58,6 +58,20 @@ impl Metric {
             list.push(Metric::UpdateDays);
         }
         list
+    }
+
+    /// The metric a target counts: review days for a total-time target, regulator days
+    /// for one on the regulator's clock.
+    pub fn of_target(clock: TargetClock) -> Metric {
+        match clock {
+            TargetClock::Total => Metric::ReviewDays,
+            TargetClock::Regulator => Metric::RegulatorDays,
+        }
+    }
+
+    /// `target` if it counts this metric: the target a row of this metric reports.
+    pub fn target(self, target: Option<Target>) -> Option<Target> {
+        target.filter(|t| Metric::of_target(t.clock) == self)
     }
 }
 
@@ -131,6 +145,13 @@ impl PathwayResults {
             Metric::SecondApprovalDays => &self.second_approval_days,
             Metric::UpdateDays => &self.update_days,
         }
+    }
+
+    /// The share of iterations meeting `target`, on the metric it counts; `None` when no
+    /// iteration was approved.
+    pub fn target_met_share(&self, target: Target) -> Option<f64> {
+        self.metric(Metric::of_target(target.clock))
+            .share_at_most(target.days)
     }
 
     /// Records what follows one iteration's approval, drawing from `rng` (the

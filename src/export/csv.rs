@@ -12,7 +12,7 @@ use anyhow::Result;
 use crate::engine::monte_carlo::RunRow;
 use crate::engine::precision::percentile_se;
 use crate::engine::results::{Metric, RunResults};
-use crate::model::{Model, TargetClock};
+use crate::model::Model;
 
 /// Columns of summary.csv, in order: the contract in DESIGN.md, then the Monte Carlo
 /// standard error of each percentile ([`crate::engine::precision`]).
@@ -113,10 +113,7 @@ pub fn summary_csv(model: &Model, results: &RunResults) -> Result<Vec<u8>> {
                 Metric::SecondApprovalDays => h.count() as f64 / n,
                 _ => 1.0 - res.withdrawn as f64 / n,
             };
-            let target = pathway.target.filter(|t| match t.clock {
-                TargetClock::Total => metric == Metric::ReviewDays,
-                TargetClock::Regulator => metric == Metric::RegulatorDays,
-            });
+            let target = metric.target(pathway.target);
             let p = |q: f64| opt(h.percentile(q));
             let se = PERCENTILES.map(|q| opt(percentile_se(h, q)));
             let contract = [

@@ -18,7 +18,7 @@ use crate::engine::precision::half_width95;
 use crate::engine::results::RunResults;
 use crate::engine::sensitivity::PathwaySensitivity;
 use crate::export::csv::num;
-use crate::model::{Model, TargetClock};
+use crate::model::Model;
 
 const CSS: &str = include_str!("report/report.css");
 
@@ -261,11 +261,7 @@ fn summary_table(h: &mut String, run: &ReportRun) {
         let q = |x: f64| r.review_days.percentile(x).map(num).unwrap_or_default();
         let (target, met) = match p.target {
             Some(t) => {
-                let metric = match t.clock {
-                    TargetClock::Total => &r.review_days,
-                    TargetClock::Regulator => &r.regulator_days,
-                };
-                let met = metric.share_at_most(t.days).unwrap_or(0.0) * 100.0;
+                let met = r.target_met_share(t).unwrap_or(0.0) * 100.0;
                 (
                     format!(
                         "{}% within {} days ({})",

@@ -58,13 +58,7 @@ pub fn sensitivity_csv(model: &Model, sensitivity: &[PathwaySensitivity]) -> Res
 pub fn largest_swings(model: &Model, sensitivity: &[PathwaySensitivity]) -> String {
     let names: Vec<String> = sensitivity
         .iter()
-        .map(|s| {
-            let p = &model.pathways[s.pathway];
-            match p.product_id(model) {
-                "" => p.id.clone(),
-                product => format!("{product}/{}", p.id),
-            }
-        })
+        .map(|s| model.pathways[s.pathway].label(model))
         .collect();
     let w = names.iter().map(|n| n.chars().count()).max().unwrap_or(0);
     let mut out =

@@ -3,8 +3,8 @@
 use anyhow::Result;
 
 use super::csv::{num, text};
-use crate::engine::results::{METRICS, Metric, RunResults};
-use crate::model::{Model, TargetClock};
+use crate::engine::results::{METRICS, RunResults};
+use crate::model::Model;
 
 /// Columns of sweep.csv, in order.
 pub const SWEEP_COLUMNS: [&str; 15] = [
@@ -44,10 +44,7 @@ pub fn sweep_csv(knob: &str, points: &[SweepPoint]) -> Result<Vec<u8>> {
             for metric in METRICS {
                 let h = r.metric(metric);
                 let q = |x: f64| h.percentile(x).map(num).unwrap_or_default();
-                let target = p.target.filter(|t| match t.clock {
-                    TargetClock::Total => metric == Metric::ReviewDays,
-                    TargetClock::Regulator => metric == Metric::RegulatorDays,
-                });
+                let target = metric.target(p.target);
                 w.write_record([
                     text(&pt.model.name),
                     text(knob),

@@ -155,6 +155,15 @@ impl Pathway {
             .as_ref()
             .map_or("", |c| model.products[c.product].id.as_str())
     }
+
+    /// How the terminal and the charts name it: "normal", or "product/normal" with
+    /// products (also what `--pathway` accepts).
+    pub fn label(&self, model: &Model) -> String {
+        match self.product_id(model) {
+            "" => self.id.clone(),
+            product => format!("{product}/{}", self.id),
+        }
+    }
 }
 
 /// A pathway as taken by one product.

@@ -168,13 +168,7 @@ fn panels<'a>(model: &'a Model, results: &'a RunResults) -> Vec<Panel<'a>> {
         .map(|((p, r), own)| {
             let range = shared.or(own).unwrap_or((0.0, 10.0));
             let bin = bin_width(range.1 - range.0);
-            let achieved = p.target.and_then(|t| {
-                let h = match t.clock {
-                    TargetClock::Total => &r.review_days,
-                    TargetClock::Regulator => &r.regulator_days,
-                };
-                h.share_at_most(t.days)
-            });
+            let achieved = p.target.and_then(|t| r.target_met_share(t));
             Panel {
                 title: &p.title,
                 hist: &r.review_days,

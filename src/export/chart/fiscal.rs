@@ -84,10 +84,7 @@ pub fn render_fiscal_years(
         .iter()
         .zip(&per)
         .map(|(p, counts)| {
-            let label = match p.product_id(model) {
-                "" => p.id.clone(),
-                product => format!("{product}/{}", p.id),
-            };
+            let label = p.label(model);
             let shares = years
                 .iter()
                 .map(|y| {
