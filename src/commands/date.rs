@@ -121,14 +121,7 @@ pub fn pathway_dates(
             "withdrawn: an applicant's clock stop runs past its limit at the medians"
         );
     } else {
-        let from = if pathway
-            .clock_start
-            .is_some_and(|r| r.review_days_from_start)
-        {
-            "the clock start"
-        } else {
-            "submission"
-        };
+        let from = crate::export::text_table::counted_from(pathway);
         let _ = writeln!(
             out,
             "goal date: {goal} ({}), {} days after {from}",

@@ -37,17 +37,23 @@ pub fn approval_line(model: &Model, pathway: &Pathway, times: &PathwayTimes) -> 
         "approval {approval} ({}): {} days from {} (regulator {}, applicant {})\n",
         approval.format("%a"),
         times.review_days,
-        if pathway
-            .clock_start
-            .is_some_and(|r| r.review_days_from_start)
-        {
-            "the clock start"
-        } else {
-            "submission"
-        },
+        counted_from(pathway),
         times.regulator_days,
         times.applicant_days
     )
+}
+
+/// Where the pathway's review days count from: "the clock start" where it counts them
+/// from there (PMDA's way), else "submission".
+pub fn counted_from(pathway: &Pathway) -> &'static str {
+    if pathway
+        .clock_start
+        .is_some_and(|r| r.review_days_from_start)
+    {
+        "the clock start"
+    } else {
+        "submission"
+    }
 }
 
 #[cfg(test)]
