@@ -1,23 +1,15 @@
 //! The command line: clap definitions and the dispatch to each command (in
-//! [`crate::commands`]), with `check` and the loading every command shares. `main`
-//! stays a one-liner; errors are printed once, here, and mapped to an exit code.
+//! [`crate::commands`]), with `check`. `main` stays a one-liner; errors are printed
+//! once, here, and mapped to an exit code.
 
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 
-use crate::engine::application::median_application;
-use crate::engine::schedule::PathwayTimes;
-use crate::model::Model;
-use crate::scenario::{self, LoadedScenario, Overrides};
-
-/// Exit code for success.
-pub const EXIT_OK: i32 = 0;
-/// Exit code for any failure that is not bad input.
-pub const EXIT_FAILURE: i32 = 1;
-/// Exit code for bad input: usage, an unreadable or invalid scenario.
-pub const EXIT_BAD_INPUT: i32 = 2;
+pub use crate::failure::{EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, Failure};
+use crate::pipeline::load_all;
+use crate::scenario::{self, Overrides};
 
 /// regsim: simulate regulatory-approval timelines.
 #[derive(Debug, Parser)]
@@ -69,20 +61,6 @@ enum Command {
     Date(crate::commands::date::DateArgs),
 }
 
-/// A failure, sorted by exit code.
-pub enum Failure {
-    /// Bad input; the text is already formatted.
-    BadInput(String),
-    /// Anything else.
-    Other(anyhow::Error),
-}
-
-impl From<anyhow::Error> for Failure {
-    fn from(e: anyhow::Error) -> Self {
-        Failure::Other(e)
-    }
-}
-
 /// Parses the command line, runs the command, prints any error; returns the exit code.
 pub fn main() -> i32 {
     let cli = match Cli::try_parse() {
@@ -132,68 +110,6 @@ pub fn main() -> i32 {
             EXIT_FAILURE
         }
     }
-}
-
-/// A scenario that loaded, with its median schedule: computing the schedule is the
-/// last check, since a gate can run out of dates.
-pub(crate) struct Checked {
-    pub(crate) scenario: LoadedScenario,
-    pub(crate) schedules: Vec<PathwayTimes>,
-}
-
-/// Loads every file, with the `--set` overrides applied, reporting the problems of all
-/// of them before giving up.
-pub(crate) fn load_all(
-    paths: &[PathBuf],
-    overrides: &Overrides,
-    set: &[String],
-) -> Result<Vec<Checked>, Failure> {
-    let set = crate::scenario::variants::parse_set(set).map_err(Failure::BadInput)?;
-    let mut loaded = Vec::new();
-    let mut errors = String::new();
-    for path in paths {
-        let with_set = scenario::load(path, overrides).and_then(|mut s| {
-            if !set.is_empty() {
-                let runs = crate::scenario::variants::runs(path, &s, &set, &[], overrides)?;
-                s.model = runs.into_iter().next().expect("the baseline").model;
-            }
-            Ok(s)
-        });
-        match with_set {
-            Ok(scenario) => match median_schedules(&scenario.model) {
-                Ok(schedules) => loaded.push(Checked {
-                    scenario,
-                    schedules,
-                }),
-                Err(e) => errors.push_str(&format!("error: {e}\n  --> {}\n", path.display())),
-            },
-            Err(d) => {
-                if !errors.is_empty() {
-                    errors.push('\n');
-                }
-                errors.push_str(&d.to_string());
-            }
-        }
-    }
-    if errors.is_empty() {
-        Ok(loaded)
-    } else {
-        Err(Failure::BadInput(errors))
-    }
-}
-
-/// The deterministic schedule of every pathway.
-pub fn median_schedules(
-    model: &Model,
-) -> Result<Vec<PathwayTimes>, crate::engine::schedule::ScheduleError> {
-    model
-        .pathways
-        .iter()
-        .map(|p| {
-            let mut t = PathwayTimes::default();
-            median_application(model, p, 0, &mut t).map(|_| t)
-        })
-        .collect()
 }
 
 fn check(paths: &[PathBuf], set: &[String]) -> Result<(), Failure> {

@@ -19,5 +19,7 @@ pub mod commands;
 pub mod diagnostic;
 pub mod engine;
 pub mod export;
+pub mod failure;
 pub mod model;
+pub mod pipeline;
 pub mod scenario;

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 
 use toml::{Table, Value};
 
-use crate::cli::Failure;
+use crate::failure::Failure;
 use crate::scenario::Overrides;
 use crate::scenario::variants::{self, Origin, show_value};
 
@@ -42,7 +42,7 @@ pub struct Change {
 pub fn diff(args: &DiffArgs) -> Result<(), Failure> {
     let set = variants::parse_set(&args.set).map_err(Failure::BadInput)?;
     let (loaded, _) =
-        super::whatif::load_runs(&args.scenario, &set, &args.variant, &Overrides::default())?;
+        crate::pipeline::load_runs(&args.scenario, &set, &args.variant, &Overrides::default())?;
     let doc = variants::base_document(&loaded.text);
     let cli: Vec<_> = set.iter().map(|o| (o, Origin::CommandLine)).collect();
     let ids: Vec<String> = if !args.variant.is_empty() {

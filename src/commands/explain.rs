@@ -5,7 +5,8 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
-use crate::cli::{Failure, load_all};
+use crate::failure::Failure;
+use crate::pipeline::load_all;
 use crate::scenario::Overrides;
 use crate::scenario::validate::MAX_ITERATIONS;
 

@@ -2,7 +2,6 @@
 //! every output of the run (CSV, charts, the sensitivity analysis, report.html and the
 //! manifest), staged and committed together.
 
-use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -10,17 +9,23 @@ use anyhow::Context;
 use chrono::NaiveDate;
 use clap::ValueEnum;
 
-use crate::cli::{Checked, Failure, load_all};
-use crate::engine::monte_carlo::{MonteCarlo, RunError};
 use crate::engine::precision::{PRECISION_PERCENTILE, Precision};
 use crate::engine::results::RunResults;
-use crate::export::chart::{self, ImageFormat};
+use crate::engine::sensitivity::PathwaySensitivity;
+use crate::export::chart;
+use crate::export::comparison::{VariantRun, run_chart};
 use crate::export::csv::{RunsWriter, num, stages_csv, summary_csv};
 use crate::export::files::OutputFolder;
-use crate::export::manifest::{Manifest, PrecisionRecord, ScenarioRecord, Timings};
+use crate::export::manifest::{Manifest, PrecisionRecord, Timings};
+use crate::failure::Failure;
 use crate::model::Model;
+use crate::pipeline::{
+    self, Checked, Executed, Formats, ManifestFacts, OutputPlan, Sampling, Study, load_all,
+    outputs::ReportPage, schedule_failure,
+};
 use crate::scenario::Overrides;
 use crate::scenario::validate::MAX_ITERATIONS;
+use crate::scenario::variants::ScenarioRun;
 
 #[derive(Debug, clap::Args)]
 pub struct RunArgs {
@@ -95,11 +100,11 @@ enum Format {
 /// each one's outputs in turn.
 pub fn run(args: &RunArgs) -> Result<(), Failure> {
     let started = Instant::now();
-    if let Some(n) = args.iterations.filter(|&n| n == 0 || n > MAX_ITERATIONS) {
-        return Err(Failure::BadInput(format!(
-            "error: --iterations must be between 1 and {MAX_ITERATIONS}, not {n}\n"
-        )));
-    }
+    let sampling = Sampling {
+        iterations: args.iterations,
+        seed: args.seed,
+    };
+    sampling.check(args.threads)?;
     if let Some(d) = args.precision.filter(|d| !(d.is_finite() && *d > 0.0)) {
         return Err(Failure::BadInput(format!(
             "error: --precision must be a positive number of days, not {d}\n"
@@ -111,42 +116,43 @@ pub fn run(args: &RunArgs) -> Result<(), Failure> {
             args.max_iterations
         )));
     }
-    if args.threads == Some(0) {
-        return Err(Failure::BadInput(
-            "error: --threads must be at least 1\n".into(),
-        ));
-    }
     let overrides = Overrides {
         submitted: args.submitted,
     };
     let loaded = load_all(&args.scenarios, &overrides, &args.set)?;
     let set = crate::scenario::variants::parse_set(&args.set).map_err(Failure::BadInput)?;
-    let mut variant_runs = Vec::new();
+    let mut studies = Vec::new();
     for (path, checked) in args.scenarios.iter().zip(&loaded) {
-        if args.variant.is_empty() {
-            variant_runs.push(Vec::new());
-            continue;
-        }
-        let runs = crate::scenario::variants::runs(
-            path,
-            &checked.scenario,
-            &set,
-            &args.variant,
-            &overrides,
-        )
-        .map_err(|d| Failure::BadInput(d.to_string()))?;
-        variant_runs.push(runs.into_iter().skip(1).collect());
+        let runs = if args.variant.is_empty() {
+            vec![ScenarioRun {
+                variant: String::new(),
+                title: "baseline".into(),
+                overrides: args.set.clone(),
+                model: checked.scenario.model.clone(),
+            }]
+        } else {
+            crate::scenario::variants::runs(
+                path,
+                &checked.scenario,
+                &set,
+                &args.variant,
+                &overrides,
+            )
+            .map_err(|d| Failure::BadInput(d.to_string()))?
+        };
+        let mut study = Study::of_runs(path.clone(), runs, sampling);
+        study.rows = args.runs;
+        study.precision = args.precision.map(|days| Precision {
+            days,
+            cap: args.max_iterations,
+        });
+        studies.push(study);
     }
     let load_seconds = started.elapsed().as_secs_f64();
-    let threads = args
-        .threads
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(threads)
-        .build()
-        .context("cannot start the worker threads")?;
+    let threads = pipeline::thread_count(args.threads);
+    let pool = pipeline::pool(threads)?;
     let several = loaded.len() > 1;
-    for ((path, checked), variants) in args.scenarios.iter().zip(&loaded).zip(&variant_runs) {
+    for (checked, study) in loaded.iter().zip(&studies) {
         let stem = &checked.scenario.stem;
         let dir = match (&args.output, several) {
             (Some(o), false) => o.clone(),
@@ -155,12 +161,11 @@ pub fn run(args: &RunArgs) -> Result<(), Failure> {
         };
         let ctx = RunContext {
             args,
-            path,
             checked,
+            study,
             dir: &dir,
             threads,
             load_seconds,
-            variants,
         };
         pool.install(|| run_one(&ctx))?;
     }
@@ -169,30 +174,32 @@ pub fn run(args: &RunArgs) -> Result<(), Failure> {
 
 struct RunContext<'a> {
     args: &'a RunArgs,
-    path: &'a Path,
     checked: &'a Checked,
+    /// The baseline and the variants asked for with `--variant`.
+    study: &'a Study,
     dir: &'a Path,
     threads: usize,
     load_seconds: f64,
-    /// The variants asked for with `--variant`, simulated after the baseline.
-    variants: &'a [crate::scenario::variants::ScenarioRun],
+}
+
+impl RunContext<'_> {
+    fn formats(&self) -> Formats {
+        let f = &self.args.format;
+        let html = f.contains(&Format::Html);
+        Formats {
+            csv: f.contains(&Format::Csv),
+            png: f.contains(&Format::Png),
+            svg: f.contains(&Format::Svg) || html,
+            html,
+        }
+    }
 }
 
 fn run_one(ctx: &RunContext) -> Result<(), Failure> {
     let args = ctx.args;
-    let model = &ctx.checked.scenario.model;
-    let mc = MonteCarlo {
-        iterations: args.iterations.unwrap_or(model.iterations),
-        seed: args.seed.unwrap_or(model.seed),
-        keep_rows: args.runs,
-    };
+    let study = ctx.study;
+    let model = &study.baseline().model;
     let mut out = OutputFolder::open(ctx.dir)?;
-    let wants = |f: Format| {
-        args.format.contains(&f) || (f == Format::Svg && args.format.contains(&Format::Html))
-    };
-
-    let t0 = Instant::now();
-    let progress = progress_bar(mc.iterations, args.quiet, &model.name);
     let mut runs = if args.runs {
         let tmp = out.stage("runs.csv");
         let file = std::fs::File::create(&tmp)
@@ -201,207 +208,50 @@ fn run_one(ctx: &RunContext) -> Result<(), Failure> {
     } else {
         None
     };
-    let on_rows = |rows: &[_]| runs.as_mut().map_or(Ok(()), |w| w.write(rows));
-    let on_progress = |done| progress.set_position(done);
-    let precision = args.precision.map(|days| Precision {
-        days,
-        cap: args.max_iterations,
-    });
-    let (results, converged) = match precision {
-        None => mc.run(model, on_rows, on_progress).map(|r| (r, None)),
-        Some(p) => p
-            .run(&mc, model, on_rows, on_progress)
-            .map(|c| (c.results, Some((p, c.met, c.half_widths)))),
-    }
-    .map_err(|e| match e {
-        RunError::Schedule(e) => {
-            Failure::BadInput(format!("error: {e}\n  --> {}\n", ctx.path.display()))
-        }
-        RunError::Sink(e) => Failure::Other(e.context("cannot write runs.csv")),
+    let executed = pipeline::execute(study, args.quiet, |rows| {
+        runs.as_mut().map_or(Ok(()), |w| w.write(rows))
     })?;
-    progress.finish_and_clear();
     if let Some(w) = runs {
         use std::io::Write;
         let mut file = w.finish()?;
         file.flush().context("cannot write runs.csv")?;
     }
-    // Variants: the same seed, so their draws pair with the baseline's.
-    let mut variant_results = Vec::new();
-    for v in ctx.variants {
-        let vmc = MonteCarlo {
-            keep_rows: false,
-            // With --precision, the baseline's iterations, so that the runs pair.
-            iterations: match converged {
-                Some(_) => results.iterations,
-                None => args.iterations.unwrap_or(v.model.iterations),
-            },
-            seed: args.seed.unwrap_or(v.model.seed),
-        };
-        let (r, _) = crate::commands::whatif::simulate(ctx.path, &v.model, vmc, false)?;
-        variant_results.push(r);
-    }
-    let simulate_seconds = t0.elapsed().as_secs_f64();
+    let results = &executed.runs[0];
 
     let t1 = Instant::now();
-    if wants(Format::Csv) {
-        let mut summaries = vec![("", summary_csv(model, &results)?)];
-        let mut stages = vec![("", stages_csv(model, &results)?)];
-        for (v, r) in ctx.variants.iter().zip(&variant_results) {
-            summaries.push((v.variant.as_str(), summary_csv(&v.model, r)?));
-            stages.push((v.variant.as_str(), stages_csv(&v.model, r)?));
-        }
-        let label = crate::export::variants::label_variants;
-        out.write("summary.csv", &label(&summaries)?)?;
-        out.write("stages.csv", &label(&stages)?)?;
-        if !model.products.is_empty() {
-            out.write(
-                "eligibility.csv",
-                &crate::export::eligibility::eligibility_csv(model)?,
-            )?;
-        }
-        if model.pathways.iter().any(|p| p.follow_up.is_some()) {
-            out.write(
-                "follow_up.csv",
-                &crate::export::follow_up::follow_up_csv(model, &results)?,
-            )?;
-        }
-        if let Some(bytes) = crate::export::fiscal_years::fiscal_years_csv(model, &results)? {
-            out.write("fiscal_years.csv", &bytes)?;
-        }
-    }
-    let schedules = &ctx.checked.schedules;
-    for (format, ext, wanted) in [
-        (ImageFormat::Png, "png", wants(Format::Png)),
-        (ImageFormat::Svg, "svg", wants(Format::Svg)),
-    ] {
-        if wanted {
-            let p = out.stage(&format!("distribution.{ext}"));
-            chart::render_distribution(model, &results, format, &p)?;
-            let p = out.stage(&format!("timeline.{ext}"));
-            chart::render_timeline(model, schedules, &results, format, &p)?;
-            if model.fiscal_year.is_some() {
-                let p = out.stage(&format!("fiscal_years.{ext}"));
-                chart::fiscal::render_fiscal_years(model, &results, format, &p)?;
-            }
-            // With variants: the baseline and each variant overlaid.
-            if !ctx.variants.is_empty() {
-                let pairs: Vec<_> = ctx.variants.iter().zip(&variant_results).collect();
-                let compare = crate::commands::compare::run_chart(model, &results, &pairs);
-                let p = out.stage(&format!("compare.{ext}"));
-                crate::export::chart::compare::render_compare(&compare, format, &p)?;
-            }
-        }
-    }
-    let sensitivity = if args.sensitivity || wants(Format::Html) {
+    let formats = ctx.formats();
+    let plan = plan(ctx, &executed, &formats)?;
+    let sensitivity = if args.sensitivity || formats.html {
         let t = Instant::now();
-        let s = crate::engine::sensitivity::analyse(model, &results).map_err(|e| {
-            Failure::BadInput(format!("error: {e}\n  --> {}\n", ctx.path.display()))
-        })?;
-        write_sensitivity(&mut out, model, &s, results.iterations, &wants)?;
+        let s = crate::engine::sensitivity::analyse(model, results)
+            .map_err(|e| schedule_failure(&study.path, &e))?;
         Some((s, t.elapsed().as_secs_f64()))
     } else {
         None
     };
-    let export_seconds = t1.elapsed().as_secs_f64() - sensitivity.as_ref().map_or(0.0, |s| s.1);
-
-    let mut files: Vec<String> = Vec::new();
-    if wants(Format::Csv) {
-        files.extend(["summary.csv".into(), "stages.csv".into()]);
-        if !model.products.is_empty() {
-            files.push("eligibility.csv".into());
-        }
-        if model.pathways.iter().any(|p| p.follow_up.is_some()) {
-            files.push("follow_up.csv".into());
-        }
-        if model.fiscal_year.is_some() {
-            files.push("fiscal_years.csv".into());
-        }
+    let mut plan = plan;
+    if let Some((s, _)) = &sensitivity {
+        plan_sensitivity(&mut plan, model, s, results.iterations, &formats)?;
     }
-    if args.runs {
-        files.push("runs.csv".into());
-    }
-    for (f, ext) in [(Format::Png, "png"), (Format::Svg, "svg")] {
-        if wants(f) {
-            files.extend([format!("distribution.{ext}"), format!("timeline.{ext}")]);
-            if !ctx.variants.is_empty() {
-                files.push(format!("compare.{ext}"));
-            }
-            if model.fiscal_year.is_some() {
-                files.push(format!("fiscal_years.{ext}"));
-            }
-        }
-    }
-    if sensitivity.is_some() {
-        files.extend(sensitivity_files(&wants));
-    }
-    if wants(Format::Html) {
-        files.push("report.html".into());
-    }
-    files.push("manifest.json".into());
-    let manifest = Manifest {
-        regsim_version: env!("CARGO_PKG_VERSION").into(),
-        scenarios: vec![ScenarioRecord {
-            path: ctx.path.display().to_string(),
-            sha256: ctx.checked.scenario.sha256.clone(),
-        }],
-        seed: mc.seed,
-        iterations: results.iterations,
-        precision: converged.as_ref().map(|(p, met, widths)| PrecisionRecord {
-            metric: "review_days".into(),
-            percentile: PRECISION_PERCENTILE,
-            days: p.days,
-            max_iterations: p.cap,
-            met: *met,
-            half_widths: model
-                .pathways
-                .iter()
-                .zip(widths)
-                .map(|(pw, w)| (pw.label(model), *w))
-                .collect(),
-        }),
-        submitted: model.submitted.to_string(),
-        overrides: args
-            .submitted
-            .map(|d| format!("submitted={d}"))
-            .into_iter()
-            .chain(args.set.iter().cloned())
-            .chain(
-                ctx.variants
-                    .iter()
-                    .map(|v| format!("variant {}: {}", v.variant, v.overrides.join("; "))),
-            )
-            .collect(),
-        threads: ctx.threads,
-        generator: crate::export::manifest::GENERATOR.into(),
-        timings: Timings {
-            load_seconds: ctx.load_seconds,
-            simulate_seconds,
-            export_seconds,
-            sensitivity_seconds: sensitivity.as_ref().map(|s| s.1),
-        },
-        files,
-    };
-    let manifest_json = manifest.to_json();
-    if wants(Format::Html) {
+    let facts = || facts(ctx, &executed, t1, sensitivity.as_ref().map(|s| s.1));
+    let report = |out: &OutputFolder, manifest: &Manifest| {
         let sensitivity = sensitivity.as_ref().map(|s| s.0.as_slice());
-        let runs = (&results, variant_results.as_slice());
-        write_report(&mut out, ctx, runs, sensitivity, &manifest)?;
-    }
-    out.write("manifest.json", &manifest_json)?;
-    let dir = out.dir().to_path_buf();
-    out.commit()?;
-    if let Some((p, false, widths)) = &converged {
+        report_page(out, ctx, &executed.runs, sensitivity, manifest)
+    };
+    let report: Option<ReportPage> = if formats.html { Some(&report) } else { None };
+    let dir = pipeline::finish(out, plan, facts, report)?;
+    if let Some(p) = executed.precision.as_ref().filter(|p| !p.met) {
         let wide: Vec<String> = model
             .pathways
             .iter()
-            .zip(widths)
-            .filter(|(_, w)| **w > p.days)
+            .zip(&p.half_widths)
+            .filter(|(_, w)| **w > p.rule.days)
             .map(|(pw, w)| format!("{} ±{}", pw.label(model), num(*w)))
             .collect();
         eprintln!(
             "warning: P80 of review days not known within ±{} days after {} iterations \
              (--max-iterations): {}; the outputs hold these {} iterations",
-            num(p.days),
+            num(p.rule.days),
             results.iterations,
             wide.join(", "),
             results.iterations
@@ -411,27 +261,160 @@ fn run_one(ctx: &RunContext) -> Result<(), Failure> {
         if !args.set.is_empty() {
             println!("with --set {}", args.set.join(" --set "));
         }
-        print_summary(model, &results, &dir, simulate_seconds);
+        print_summary(model, results, &dir, executed.seconds);
         if let Some((s, _)) = &sensitivity {
             print!("{}", crate::export::sensitivity::largest_swings(model, s));
         }
-        for (v, r) in ctx.variants.iter().zip(&variant_results) {
+        for (v, r) in study.runs.iter().zip(&executed.runs).skip(1) {
             println!();
-            println!("variant {}: {}", v.variant, v.title);
-            print_summary(&v.model, r, &dir, simulate_seconds);
+            println!("variant {}: {}", v.label, v.title);
+            print_summary(&v.model, r, &dir, executed.seconds);
         }
     }
     Ok(())
 }
 
-/// report.html, embedding the SVG charts staged so far and the manifest.
-fn write_report(
-    out: &mut OutputFolder,
-    ctx: &RunContext,
-    (results, variant_results): (&RunResults, &[RunResults]),
-    sensitivity: Option<&[crate::engine::sensitivity::PathwaySensitivity]>,
-    manifest: &Manifest,
+/// The tables and charts of a run, from its results and the formats asked for.
+fn plan<'a>(
+    ctx: &'a RunContext,
+    executed: &'a Executed,
+    formats: &Formats,
+) -> Result<OutputPlan<'a>, Failure> {
+    let study = ctx.study;
+    let model = &study.baseline().model;
+    let results = &executed.runs[0];
+    let mut plan = OutputPlan::new();
+    if formats.csv {
+        let mut summaries = Vec::new();
+        let mut stages = Vec::new();
+        for (run, r) in study.runs.iter().zip(&executed.runs) {
+            summaries.push((run.label.as_str(), summary_csv(&run.model, r)?));
+            stages.push((run.label.as_str(), stages_csv(&run.model, r)?));
+        }
+        let label = crate::export::variants::label_variants;
+        plan.bytes("summary.csv", label(&summaries)?);
+        plan.bytes("stages.csv", label(&stages)?);
+        if !model.products.is_empty() {
+            let csv = crate::export::eligibility::eligibility_csv(model)?;
+            plan.bytes("eligibility.csv", csv);
+        }
+        if model.pathways.iter().any(|p| p.follow_up.is_some()) {
+            let csv = crate::export::follow_up::follow_up_csv(model, results)?;
+            plan.bytes("follow_up.csv", csv);
+        }
+        if let Some(bytes) = crate::export::fiscal_years::fiscal_years_csv(model, results)? {
+            plan.bytes("fiscal_years.csv", bytes);
+        }
+    }
+    let schedules = &ctx.checked.schedules;
+    plan.chart("distribution", formats, move |f, p| {
+        chart::render_distribution(model, results, f, p)
+    });
+    plan.chart("timeline", formats, move |f, p| {
+        chart::render_timeline(model, schedules, results, f, p)
+    });
+    if model.fiscal_year.is_some() {
+        plan.chart("fiscal_years", formats, move |f, p| {
+            chart::fiscal::render_fiscal_years(model, results, f, p)
+        });
+    }
+    // With variants: the baseline and each variant overlaid.
+    if study.runs.len() > 1 {
+        let variants: Vec<VariantRun> = study.runs[1..]
+            .iter()
+            .zip(&executed.runs[1..])
+            .map(|(v, r)| (v.label.as_str(), v.title.as_str(), &v.model, r))
+            .collect();
+        let compare = run_chart(model, results, &variants);
+        plan.chart("compare", formats, move |f, p| {
+            crate::export::chart::compare::render_compare(&compare, f, p)
+        });
+    }
+    Ok(plan)
+}
+
+/// sensitivity.csv and the tornado charts, in the formats asked for.
+fn plan_sensitivity<'a>(
+    plan: &mut OutputPlan<'a>,
+    model: &'a Model,
+    sensitivity: &'a [PathwaySensitivity],
+    iterations: u64,
+    formats: &Formats,
 ) -> Result<(), Failure> {
+    if formats.csv {
+        let csv = crate::export::sensitivity::sensitivity_csv(model, sensitivity)?;
+        plan.bytes("sensitivity.csv", csv);
+    }
+    plan.chart("tornado", formats, move |f, p| {
+        chart::render_tornado(model, sensitivity, iterations, f, p)
+    });
+    Ok(())
+}
+
+/// What the manifest records of a run; `export_started` times the outputs, less the
+/// sensitivity analysis's `sensitivity_seconds`.
+fn facts(
+    ctx: &RunContext,
+    executed: &Executed,
+    export_started: Instant,
+    sensitivity_seconds: Option<f64>,
+) -> ManifestFacts {
+    let study = ctx.study;
+    let base = study.baseline();
+    let model = &base.model;
+    let results = &executed.runs[0];
+    ManifestFacts {
+        scenarios: vec![(
+            study.path.display().to_string(),
+            ctx.checked.scenario.sha256.clone(),
+        )],
+        seed: base.seed,
+        iterations: results.iterations,
+        precision: executed.precision.as_ref().map(|p| PrecisionRecord {
+            metric: "review_days".into(),
+            percentile: PRECISION_PERCENTILE,
+            days: p.rule.days,
+            max_iterations: p.rule.cap,
+            met: p.met,
+            half_widths: model
+                .pathways
+                .iter()
+                .zip(&p.half_widths)
+                .map(|(pw, w)| (pw.label(model), *w))
+                .collect(),
+        }),
+        submitted: model.submitted.to_string(),
+        overrides: ctx
+            .args
+            .submitted
+            .map(|d| format!("submitted={d}"))
+            .into_iter()
+            .chain(ctx.args.set.iter().cloned())
+            .chain(
+                study.runs[1..]
+                    .iter()
+                    .map(|v| format!("variant {}: {}", v.label, v.overrides.join("; "))),
+            )
+            .collect(),
+        threads: ctx.threads,
+        timings: Timings {
+            load_seconds: ctx.load_seconds,
+            simulate_seconds: executed.seconds,
+            export_seconds: export_started.elapsed().as_secs_f64()
+                - sensitivity_seconds.unwrap_or(0.0),
+            sensitivity_seconds,
+        },
+    }
+}
+
+/// report.html, embedding the SVG charts staged so far and the manifest.
+fn report_page(
+    out: &OutputFolder,
+    ctx: &RunContext,
+    results: &[RunResults],
+    sensitivity: Option<&[PathwaySensitivity]>,
+    manifest: &Manifest,
+) -> Result<Vec<u8>, Failure> {
     use crate::export::report::{CHARTS, Report, ReportChart, ReportRun, render};
     let read = |p: &Path| {
         std::fs::read_to_string(p).with_context(|| format!("cannot read {}", p.display()))
@@ -446,28 +429,28 @@ fn write_report(
             });
         }
     }
-    let scenario_text = read(ctx.path)?;
-    let model = &ctx.checked.scenario.model;
+    let study = ctx.study;
+    let scenario_text = read(&study.path)?;
+    let model = &study.baseline().model;
     let mut at_p80 = Vec::new();
     for i in 0..model.pathways.len() {
         let at = crate::engine::at_percentile::at_percentile(
             model,
             i,
-            results.seed,
-            results.iterations,
+            results[0].seed,
+            results[0].iterations,
             80.0,
         )
-        .map_err(|e| Failure::BadInput(format!("error: {e}\n  --> {}\n", ctx.path.display())))?;
+        .map_err(|e| schedule_failure(&study.path, &e))?;
         at_p80.push(crate::export::explain_at::iteration_table(model, i, &at));
     }
     let manifest_json = String::from_utf8_lossy(&manifest.to_json()).into_owned();
     // The baseline, then each variant with what it changes.
-    let labels: Vec<(String, String)> = ctx
-        .variants
+    let labels: Vec<(String, String)> = study.runs[1..]
         .iter()
         .map(|v| {
             (
-                format!("Variant {}", v.variant),
+                format!("Variant {}", v.label),
                 format!("{}: {}", v.title, v.overrides.join("; ")),
             )
         })
@@ -476,9 +459,9 @@ fn write_report(
         label: "Baseline",
         description: "",
         model,
-        results,
+        results: &results[0],
     }];
-    for ((v, r), (label, description)) in ctx.variants.iter().zip(variant_results).zip(&labels) {
+    for ((v, r), (label, description)) in study.runs[1..].iter().zip(&results[1..]).zip(&labels) {
         runs.push(ReportRun {
             label,
             description,
@@ -491,66 +474,12 @@ fn write_report(
         sensitivity,
         charts,
         at_p80,
-        scenario_path: &ctx.path.display().to_string(),
+        scenario_path: &study.path.display().to_string(),
         scenario_text: &scenario_text,
         overrides: &manifest.overrides,
         manifest_json: &manifest_json,
     };
-    out.write("report.html", render(&report).as_bytes())?;
-    Ok(())
-}
-
-/// sensitivity.csv and the tornado charts, in the formats asked for.
-fn write_sensitivity(
-    out: &mut OutputFolder,
-    model: &Model,
-    sensitivity: &[crate::engine::sensitivity::PathwaySensitivity],
-    iterations: u64,
-    wants: &dyn Fn(Format) -> bool,
-) -> Result<(), Failure> {
-    if wants(Format::Csv) {
-        let csv = crate::export::sensitivity::sensitivity_csv(model, sensitivity)?;
-        out.write("sensitivity.csv", &csv)?;
-    }
-    for (format, f) in [
-        (ImageFormat::Png, Format::Png),
-        (ImageFormat::Svg, Format::Svg),
-    ] {
-        if wants(f) {
-            let p = out.stage(&format!("tornado.{}", format.extension()));
-            chart::render_tornado(model, sensitivity, iterations, format, &p)?;
-        }
-    }
-    Ok(())
-}
-
-/// The files [`write_sensitivity`] writes.
-fn sensitivity_files(wants: &dyn Fn(Format) -> bool) -> Vec<String> {
-    [
-        (Format::Csv, "sensitivity.csv"),
-        (Format::Png, "tornado.png"),
-        (Format::Svg, "tornado.svg"),
-    ]
-    .iter()
-    .filter(|(f, _)| wants(*f))
-    .map(|(_, name)| name.to_string())
-    .collect()
-}
-
-fn progress_bar(iterations: u64, quiet: bool, name: &str) -> indicatif::ProgressBar {
-    if quiet || !std::io::stderr().is_terminal() {
-        return indicatif::ProgressBar::hidden();
-    }
-    let bar = indicatif::ProgressBar::new(iterations);
-    bar.set_style(
-        indicatif::ProgressStyle::with_template(
-            "{msg} [{bar:40}] {pos}/{len} iterations, {eta} left",
-        )
-        .expect("a valid template")
-        .progress_chars("=> "),
-    );
-    bar.set_message(name.to_string());
-    bar
+    Ok(render(&report).into_bytes())
 }
 
 fn print_summary(model: &Model, results: &RunResults, dir: &Path, seconds: f64) {

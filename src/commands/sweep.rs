@@ -11,17 +11,17 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
-use super::whatif::{Output, RunOptions, Sampling, check_sampling, pool, simulate};
-use crate::cli::Failure;
+use super::whatif::RunOptions;
 use crate::engine::results::RunResults;
-use crate::export::chart::ImageFormat;
 use crate::export::chart::sweep::{SweepChart, SweepPanel, render_sweep};
 use crate::export::csv::num;
 use crate::export::files::OutputFolder;
 use crate::export::sweep::{SweepPoint, sweep_csv};
+use crate::failure::Failure;
 use crate::model::Model;
+use crate::pipeline::{self, ManifestFacts, OutputPlan, Study};
 use crate::scenario::overrides::{self, Override};
-use crate::scenario::variants::{self, Origin};
+use crate::scenario::variants::{self, Origin, ScenarioRun};
 use crate::scenario::{self, Overrides};
 
 /// The most values a sweep may have.
@@ -128,7 +128,7 @@ pub fn parse_knob(arg: &str) -> Result<Option<Knob>, String> {
 
 /// Runs `regsim sweep`.
 pub fn sweep(args: &SweepArgs) -> Result<(), Failure> {
-    check_sampling(args.options.iterations, args.options.threads)?;
+    args.options.sampling().check(args.options.threads)?;
     let mut knob = None;
     let mut fixed = Vec::new();
     for arg in &args.set {
@@ -184,60 +184,55 @@ pub fn sweep(args: &SweepArgs) -> Result<(), Failure> {
             })?;
         models.push(model);
     }
-    // One seed and iteration count for every value: `-n` and `--seed`, else the
+    // Each value's seed and iterations by the study's rule: `-n` and `--seed`, else the
     // scenario's (unless the knob is the seed or the iterations themselves).
-    let sampling = Sampling {
-        iterations: args.options.iterations,
-        seed: args.options.seed,
-    };
-    let threads = args.options.thread_count();
-    let pool = pool(threads)?;
-    let dir = super::whatif::output_dir(&args.options.output, &loaded, "sweep");
-    // Open the folder before the long work, so that a bad path fails at once.
-    let mut out = OutputFolder::open(&dir)?;
-    let load_seconds = load_started.elapsed().as_secs_f64();
-    let started = Instant::now();
-    let mut results = Vec::new();
-    for m in &models {
-        let mc = sampling.for_model(m, false);
-        let (r, _) = pool.install(|| simulate(path, m, mc, false))?;
-        results.push(r);
-    }
-    let seconds = started.elapsed().as_secs_f64();
-
-    let points: Vec<SweepPoint> = knob
+    let runs = knob
         .values
         .iter()
-        .zip(&models)
-        .zip(&results)
-        .map(|((v, model), results)| SweepPoint {
-            value: format!("{}{v}", knob.prefix),
+        .zip(models)
+        .map(|(v, model)| ScenarioRun {
+            variant: format!("{}{v}", knob.prefix),
+            title: format!("{}={}{v}", knob.path, knob.prefix),
+            overrides: args.set.clone(),
             model,
+        })
+        .collect();
+    let study = Study::of_runs(path.clone(), runs, args.options.sampling());
+    let threads = pipeline::thread_count(args.options.threads);
+    let pool = pipeline::pool(threads)?;
+    let dir = super::whatif::output_dir(&args.options.output, &loaded, "sweep");
+    // Open the folder before the long work, so that a bad path fails at once.
+    let out = OutputFolder::open(&dir)?;
+    let load_seconds = load_started.elapsed().as_secs_f64();
+    let executed = pool.install(|| pipeline::execute(&study, args.options.quiet, |_| Ok(())))?;
+    let seconds = executed.seconds;
+    let results = &executed.runs;
+    let models: Vec<&Model> = study.runs.iter().map(|r| &r.model).collect();
+
+    let points: Vec<SweepPoint> = study
+        .runs
+        .iter()
+        .zip(results)
+        .map(|(r, results)| SweepPoint {
+            value: r.label.clone(),
+            model: &r.model,
             results,
         })
         .collect();
     let export_started = Instant::now();
-    let mut files = Vec::new();
-    if args.options.format.contains(&Output::Csv) {
-        out.write("sweep.csv", &sweep_csv(&knob.path, &points)?)?;
-        files.push("sweep.csv".to_string());
+    let formats = args.options.formats();
+    let mut plan = OutputPlan::new();
+    if formats.csv {
+        plan.bytes("sweep.csv", sweep_csv(&knob.path, &points)?);
     }
-    let chart = chart(&loaded.model.title, &knob, &models, &results);
-    for (wanted, format) in [
-        (Output::Png, ImageFormat::Png),
-        (Output::Svg, ImageFormat::Svg),
-    ] {
-        if args.options.format.contains(&wanted) {
-            let name = format!("sweep.{}", format.extension());
-            let p = out.stage(&name);
-            render_sweep(&chart, format, &p)?;
-            files.push(name);
-        }
-    }
-    let manifest = super::whatif::manifest(super::whatif::ManifestFacts {
-        scenarios: vec![(path.as_path(), &loaded)],
-        mc: sampling.for_model(&models[0], false),
-        submitted: models[0].submitted.to_string(),
+    let chart = chart(&loaded.model.title, &knob, &models, results);
+    plan.chart("sweep", &formats, move |f, p| render_sweep(&chart, f, p));
+    let base = study.baseline();
+    let facts = || ManifestFacts {
+        scenarios: vec![(path.display().to_string(), loaded.sha256.clone())],
+        seed: base.seed,
+        iterations: base.iterations,
+        submitted: base.model.submitted.to_string(),
         overrides: args.set.clone(),
         threads,
         timings: crate::export::manifest::Timings {
@@ -246,20 +241,22 @@ pub fn sweep(args: &SweepArgs) -> Result<(), Failure> {
             export_seconds: export_started.elapsed().as_secs_f64(),
             sensitivity_seconds: None,
         },
-        files,
-    });
-    out.write("manifest.json", &manifest)?;
-    let dir = out.dir().to_path_buf();
-    out.commit()?;
+        ..Default::default()
+    };
+    let dir = pipeline::finish(out, plan, facts, None)?;
     if !args.options.quiet {
-        print_table(&loaded.model.title, &knob, &models, &results, seconds);
+        print_table(&loaded.model.title, &knob, &models, results, seconds);
         println!("  outputs in {}", dir.display());
     }
     Ok(())
 }
 
 /// Per value, the pathway's P10, P50, P80, P90 of review days and target met share.
-fn series(models: &[Model], results: &[RunResults], i: usize) -> (Vec<[f64; 4]>, Vec<Option<f64>>) {
+fn series(
+    models: &[&Model],
+    results: &[RunResults],
+    i: usize,
+) -> (Vec<[f64; 4]>, Vec<Option<f64>>) {
     models
         .iter()
         .zip(results)
@@ -276,7 +273,7 @@ fn series(models: &[Model], results: &[RunResults], i: usize) -> (Vec<[f64; 4]>,
 /// At most this many pathways in the chart.
 const MAX_PANELS: usize = 4;
 
-fn chart(title: &str, knob: &Knob, models: &[Model], results: &[RunResults]) -> SweepChart {
+fn chart(title: &str, knob: &Knob, models: &[&Model], results: &[RunResults]) -> SweepChart {
     let numbers: Option<Vec<f64>> = knob.values.iter().map(|v| v.parse::<f64>().ok()).collect();
     let (x, x_names) = match numbers {
         Some(x) => (x, None),
@@ -340,7 +337,7 @@ fn chart(title: &str, knob: &Knob, models: &[Model], results: &[RunResults]) -> 
     }
 }
 
-fn print_table(title: &str, knob: &Knob, models: &[Model], results: &[RunResults], seconds: f64) {
+fn print_table(title: &str, knob: &Knob, models: &[&Model], results: &[RunResults], seconds: f64) {
     let seeds = if results.iter().all(|r| r.seed == results[0].seed) {
         format!("seed {}", results[0].seed)
     } else {

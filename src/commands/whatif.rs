@@ -1,5 +1,6 @@
-//! The runs of a scenario: its baseline and variants, each simulated with the same seed
-//! so that their draws are paired (common random numbers).
+//! What the what-if commands (`compare`, `sweep`) share: their options, and why the
+//! runs of a scenario (its baseline and variants, each simulated with the same seed)
+//! have paired draws (common random numbers).
 //!
 //! Why the draws are paired: every pathway draws from its own stream per iteration,
 //! keyed by (seed, pathway id, iteration) (see [`crate::engine::application`]), and
@@ -15,40 +16,10 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::Context;
 use clap::ValueEnum;
 
-use crate::cli::Failure;
-use crate::engine::monte_carlo::{MonteCarlo, RunError, RunRow};
-use crate::engine::results::RunResults;
-use crate::model::Model;
-use crate::scenario::overrides::Override;
-use crate::scenario::validate::MAX_ITERATIONS;
-use crate::scenario::variants::{self, ScenarioRun};
-use crate::scenario::{self, LoadedScenario, Overrides};
-
-/// One run of a scenario and its results: what the report and `compare` show.
-#[derive(Debug, Clone)]
-pub struct LabelledRun {
-    /// The variant's id; empty for the baseline.
-    pub variant: String,
-    /// The variant's title, or "baseline".
-    pub title: String,
-    /// Every override applied, as written, in order.
-    pub overrides: Vec<String>,
-    /// The model simulated.
-    pub model: Model,
-    /// Its Monte Carlo results.
-    pub results: RunResults,
-}
-
-/// Per iteration, per pathway of a model: the four metrics of summary.csv, in
-/// iteration order (what paired statistics need).
-#[derive(Debug, Clone, Default)]
-pub struct PerIteration {
-    /// `[pathway][metric][iteration]`, metrics in [`crate::engine::results::METRICS`] order.
-    pub values: Vec<[Vec<u32>; 4]>,
-}
+use crate::pipeline::{Formats, Sampling};
+use crate::scenario::LoadedScenario;
 
 /// Options shared by `compare` and `sweep`.
 #[derive(Debug, clap::Args)]
@@ -74,10 +45,22 @@ pub struct RunOptions {
 }
 
 impl RunOptions {
-    /// Worker threads: `--threads`, else every core.
-    pub fn thread_count(&self) -> usize {
-        self.threads
-            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+    /// `-n` and `--seed`.
+    pub fn sampling(&self) -> Sampling {
+        Sampling {
+            iterations: self.iterations,
+            seed: self.seed,
+        }
+    }
+
+    /// The outputs asked for.
+    pub fn formats(&self) -> Formats {
+        Formats {
+            csv: self.format.contains(&Output::Csv),
+            png: self.format.contains(&Output::Png),
+            svg: self.format.contains(&Output::Svg),
+            html: false,
+        }
     }
 }
 
@@ -92,127 +75,6 @@ pub enum Output {
     Svg,
 }
 
-/// Checks `-n` and `--threads` as `run` does.
-pub fn check_sampling(iterations: Option<u64>, threads: Option<usize>) -> Result<(), Failure> {
-    if let Some(n) = iterations.filter(|&n| n == 0 || n > MAX_ITERATIONS) {
-        return Err(Failure::BadInput(format!(
-            "error: --iterations must be between 1 and {MAX_ITERATIONS}, not {n}\n"
-        )));
-    }
-    if threads == Some(0) {
-        return Err(Failure::BadInput(
-            "error: --threads must be at least 1\n".into(),
-        ));
-    }
-    Ok(())
-}
-
-/// A rayon pool of `threads` workers.
-pub fn pool(threads: usize) -> Result<rayon::ThreadPool, Failure> {
-    Ok(rayon::ThreadPoolBuilder::new()
-        .num_threads(threads)
-        .build()
-        .context("cannot start the worker threads")?)
-}
-
-/// How many iterations and which seed: the command line's, else the run's model's.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Sampling {
-    /// `-n`.
-    pub iterations: Option<u64>,
-    /// `--seed`.
-    pub seed: Option<u64>,
-}
-
-impl Sampling {
-    /// The Monte Carlo set-up for `model`.
-    pub fn for_model(&self, model: &Model, keep_rows: bool) -> MonteCarlo {
-        MonteCarlo {
-            iterations: self.iterations.unwrap_or(model.iterations),
-            seed: self.seed.unwrap_or(model.seed),
-            keep_rows,
-        }
-    }
-}
-
-/// Loads a scenario and builds its runs: the baseline, then `variant_ids` in order,
-/// each with `set` applied. Bad input is [`Failure::BadInput`].
-pub fn load_runs(
-    path: &Path,
-    set: &[Override],
-    variant_ids: &[String],
-    overrides: &Overrides,
-) -> Result<(LoadedScenario, Vec<ScenarioRun>), Failure> {
-    let loaded = scenario::load(path, overrides).map_err(|d| Failure::BadInput(d.to_string()))?;
-    let runs = variants::runs(path, &loaded, set, variant_ids, overrides)
-        .map_err(|d| Failure::BadInput(d.to_string()))?;
-    Ok((loaded, runs))
-}
-
-/// Simulates one model; with `paired`, also keeps every iteration's metrics.
-pub fn simulate(
-    path: &Path,
-    model: &Model,
-    mc: MonteCarlo,
-    paired: bool,
-) -> Result<(RunResults, PerIteration), Failure> {
-    let mc = MonteCarlo {
-        keep_rows: paired,
-        ..mc
-    };
-    let mut per = PerIteration {
-        values: model.pathways.iter().map(|_| Default::default()).collect(),
-    };
-    let results = mc
-        .run(
-            model,
-            |rows: &[RunRow]| {
-                for r in rows {
-                    let v = &mut per.values[r.pathway];
-                    v[0].push(r.review_days);
-                    v[1].push(r.review_days + r.submitted_day - r.ready_day);
-                    v[2].push(r.regulator_days);
-                    v[3].push(r.applicant_days);
-                }
-                Ok::<(), ()>(())
-            },
-            |_| {},
-        )
-        .map_err(|e| match e {
-            RunError::Schedule(e) => {
-                Failure::BadInput(format!("error: {e}\n  --> {}\n", path.display()))
-            }
-            RunError::Sink(()) => unreachable!("collecting rows cannot fail"),
-        })?;
-    Ok((results, per))
-}
-
-/// The baseline and each of `variant_ids` of the scenario at `path`, with `set`
-/// (`PATH=VALUE` texts) applied to all, simulated with common random numbers: each
-/// run's label and results. The report builds its tables from this.
-pub fn run_variants(
-    path: &Path,
-    set: &[String],
-    variant_ids: &[String],
-    sampling: Sampling,
-) -> Result<Vec<LabelledRun>, Failure> {
-    let set = variants::parse_set(set).map_err(Failure::BadInput)?;
-    let (_, runs) = load_runs(path, &set, variant_ids, &Overrides::default())?;
-    runs.into_iter()
-        .map(|r| {
-            let mc = sampling.for_model(&r.model, false);
-            let (results, _) = simulate(path, &r.model, mc, false)?;
-            Ok(LabelledRun {
-                variant: r.variant,
-                title: r.title,
-                overrides: r.overrides,
-                model: r.model,
-                results,
-            })
-        })
-        .collect()
-}
-
 /// The output folder: `-o DIR`, else `output/<file name>/<command>`.
 pub fn output_dir(output: &Option<PathBuf>, loaded: &LoadedScenario, command: &str) -> PathBuf {
     output
@@ -220,61 +82,14 @@ pub fn output_dir(output: &Option<PathBuf>, loaded: &LoadedScenario, command: &s
         .unwrap_or_else(|| Path::new("output").join(&loaded.stem).join(command))
 }
 
-/// What a what-if command's manifest.json records.
-pub struct ManifestFacts<'a> {
-    /// The scenario files read, with their loaded forms.
-    pub scenarios: Vec<(&'a Path, &'a LoadedScenario)>,
-    /// The seed and iterations of the baseline (every run's, unless a variant sets its
-    /// own seed).
-    pub mc: MonteCarlo,
-    /// The baseline's submission date.
-    pub submitted: String,
-    /// Every override, as written, with the run it belongs to.
-    pub overrides: Vec<String>,
-    /// Worker threads.
-    pub threads: usize,
-    /// Seconds per phase.
-    pub timings: crate::export::manifest::Timings,
-    /// Files written (manifest.json is added).
-    pub files: Vec<String>,
-}
-
-/// manifest.json of a what-if command, so that its figures trace back to their inputs.
-/// Fields that concern other commands (a record of `--precision`, say) keep their
-/// defaults, hence the struct update even where it adds nothing today.
-#[allow(clippy::needless_update)]
-pub fn manifest(f: ManifestFacts) -> Vec<u8> {
-    use crate::export::manifest::{GENERATOR, Manifest, ScenarioRecord};
-    let mut files = f.files;
-    files.push("manifest.json".into());
-    Manifest {
-        regsim_version: env!("CARGO_PKG_VERSION").into(),
-        scenarios: f
-            .scenarios
-            .iter()
-            .map(|(p, l)| ScenarioRecord {
-                path: p.display().to_string(),
-                sha256: l.sha256.clone(),
-            })
-            .collect(),
-        seed: f.mc.seed,
-        iterations: f.mc.iterations,
-        submitted: f.submitted,
-        overrides: f.overrides,
-        threads: f.threads,
-        generator: GENERATOR.into(),
-        timings: f.timings,
-        files,
-        ..Default::default()
-    }
-    .to_json()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::engine::rng::Xoshiro256pp;
     use crate::engine::schedule::{Draws, PathwayTimes, run_pathway_from};
+    use crate::model::Model;
+    use crate::pipeline::load_runs;
+    use crate::scenario::{self, Overrides, variants};
 
     #[test]
     fn a_scaled_stage_draws_its_baseline_draw_times_the_factor_and_the_next_the_same() {

@@ -3,8 +3,10 @@
 
 pub mod application;
 pub mod at_percentile;
+pub mod lockstep;
 pub mod monte_carlo;
 pub mod paired;
+pub mod poisson;
 pub mod precision;
 pub mod replay;
 pub mod results;

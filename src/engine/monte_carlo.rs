@@ -1,24 +1,17 @@
 //! The Monte Carlo run: many independent passes through every pathway.
 //!
-//! Iterations are cut into fixed blocks. A batch of blocks runs in parallel on rayon;
-//! each block fills its own accumulators (and, if asked, its per-iteration rows); the
-//! blocks are then merged and handed on in block order. Every pass draws from its own
+//! The iterations run in blocks on rayon ([`crate::engine::lockstep`], of which a
+//! single run is the case of one model). Every pass draws from its own
 //! stream, a function of (seed, product and pathway ids, iteration index) only (see
 //! [`crate::engine::application`]), so the results are byte-identical whatever the
 //! number of threads, and adding a pathway to a scenario does not change the numbers of
 //! the others.
 
-use rayon::prelude::*;
-
-use crate::engine::application::{gap_key, random_application, stream_key};
-use crate::engine::results::{PathwayResults, RunResults};
+use crate::engine::lockstep::Lockstep;
+use crate::engine::results::RunResults;
 use crate::engine::rng::Xoshiro256pp;
-use crate::engine::schedule::{PathwayTimes, ScheduleError};
+use crate::engine::schedule::ScheduleError;
 use crate::model::Model;
-
-/// Iterations per block: large enough to amortise the per-block accumulators, small
-/// enough to keep both cores busy and the progress bar moving.
-const BLOCK: u64 = 16_384;
 
 /// One iteration's outcome for one pathway: a row of runs.csv.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,11 +61,6 @@ pub fn submitted_day(model: &Model, seed: u64, i: u64) -> u32 {
     }
 }
 
-struct Block {
-    pathways: Vec<PathwayResults>,
-    rows: Vec<RunRow>,
-}
-
 impl MonteCarlo {
     /// Runs on the current rayon pool. `on_rows` receives the per-iteration rows in
     /// iteration order, a batch at a time (only with `keep_rows`); `on_progress` the
@@ -94,97 +82,16 @@ impl MonteCarlo {
         &self,
         model: &Model,
         start: u64,
-        mut on_rows: impl FnMut(&[RunRow]) -> Result<(), E>,
+        on_rows: impl FnMut(&[RunRow]) -> Result<(), E>,
         on_progress: impl Fn(u64),
     ) -> Result<RunResults, RunError<E>> {
-        let keys: Vec<(u64, u64)> = model
-            .pathways
-            .iter()
-            .map(|p| {
-                (
-                    self.seed ^ stream_key(model, p),
-                    self.seed ^ gap_key(model, p),
-                )
-            })
-            .collect();
-        let mut total: Vec<PathwayResults> =
-            model.pathways.iter().map(PathwayResults::new).collect();
-        let blocks = self.iterations.div_ceil(BLOCK);
-        let batch = (rayon::current_num_threads() as u64 * 4).max(1);
-        let mut first = 0;
-        while first < blocks {
-            let last = (first + batch).min(blocks);
-            let results: Vec<Result<Block, ScheduleError>> = (first..last)
-                .into_par_iter()
-                .map(|b| self.run_block(model, &keys, start, b))
-                .collect();
-            for block in results {
-                let block = block.map_err(RunError::Schedule)?;
-                for (t, b) in total.iter_mut().zip(&block.pathways) {
-                    t.merge(b);
-                }
-                if self.keep_rows {
-                    on_rows(&block.rows).map_err(RunError::Sink)?;
-                }
-            }
-            on_progress((last * BLOCK).min(self.iterations));
-            first = last;
-        }
-        Ok(RunResults {
-            iterations: self.iterations,
-            seed: self.seed,
-            pathways: total,
-        })
-    }
-
-    fn run_block(
-        &self,
-        model: &Model,
-        keys: &[(u64, u64)],
-        first: u64,
-        block: u64,
-    ) -> Result<Block, ScheduleError> {
-        let start = first + block * BLOCK;
-        let end = (start + BLOCK).min(first + self.iterations);
-        let mut out = Block {
-            pathways: model.pathways.iter().map(PathwayResults::new).collect(),
-            rows: Vec::new(),
+        let lockstep = Lockstep {
+            runs: vec![(model, self.seed)],
+            paired: false,
+            keep_rows: self.keep_rows,
         };
-        if self.keep_rows {
-            out.rows
-                .reserve(((end - start) as usize) * model.pathways.len());
-        }
-        let mut times = PathwayTimes::default();
-        for i in start..end {
-            let submitted_day = submitted_day(model, self.seed, i);
-            for (p, pathway) in model.pathways.iter().enumerate() {
-                let (key, gap_key) = keys[p];
-                let mut rng = Xoshiro256pp::for_iteration(key, i);
-                random_application(
-                    model,
-                    pathway,
-                    submitted_day,
-                    &mut rng,
-                    (gap_key, i),
-                    &mut times,
-                )?;
-                out.pathways[p].record(&times);
-                out.pathways[p].record_after_approval(pathway, &times, &mut rng);
-                if self.keep_rows {
-                    out.rows.push(RunRow {
-                        iteration: i,
-                        pathway: p,
-                        ready_day: times.ready_day,
-                        submitted_day: times.submitted_day,
-                        review_days: times.review_days,
-                        regulator_days: times.regulator_days,
-                        applicant_days: times.applicant_days,
-                        withdrawn: times.withdrawn,
-                    });
-                }
-            }
-        }
-        Ok(out)
+        let mut results = lockstep.run_from(start, self.iterations, on_rows, on_progress)?;
+        Ok(results.runs.remove(0))
     }
 }
 

@@ -2,26 +2,42 @@
 //! iteration of both runs used the same random numbers, so each iteration gives one
 //! difference, far less noisy than comparing two independent runs.
 //!
+//! **What is kept.** Not every iteration: a [`JointHistogram`] counts the iterations
+//! per pair (baseline days, variant days). Days are whole, and the two runs of an
+//! iteration are close, so the pairs fall on a band of cells around the diagonal whose
+//! number stops growing long before the iterations do: a paired comparison of two
+//! million iterations holds what one of a hundred thousand does. Every statistic below
+//! is a function of those counts, exactly as it would be of the iterations.
+//!
 //! Confidence intervals (95%):
 //!
 //! - the change in a percentile (P50, P80: the variant's percentile minus the
 //!   baseline's) by the **paired percentile bootstrap** (Efron and Tibshirani, *An
-//!   Introduction to the Bootstrap*, 1993, ch. 13): [`RESAMPLES`] times, iterations are
-//!   drawn with replacement, the same iterations for both runs (which keeps the
-//!   pairing), the change is recomputed, and the interval runs from the 2.5th to the
-//!   97.5th percentile of those changes. Review days are whole days, so a percentile
-//!   jumps from one day to the next; the bootstrap sees those jumps, where intervals from
-//!   a normal approximation (sectioning, batch means) were tried and came out too
-//!   narrow. The resampling draws from its own fixed stream, so the interval is
-//!   reproducible.
+//!   Introduction to the Bootstrap*, 1993, ch. 13), resampling pairs, so that the
+//!   pairing is kept. The resample is drawn as the **Poisson bootstrap** (Hanley and
+//!   MacGibbon, "Creating non-parametric bootstrap samples using Poisson frequencies",
+//!   *Computer Methods and Programs in Biomedicine* 83, 2006; Chamandy et al.,
+//!   "Estimating uncertainty for massive data streams", Google, 2012): each iteration
+//!   enters a resample a Poisson(1) number of times, so a cell of c iterations enters
+//!   it Poisson(c) times, and a resample costs one draw per cell instead of one per
+//!   iteration. [`RESAMPLES`] resamples; the interval runs from the 2.5th to the 97.5th
+//!   percentile of their changes. Review days are whole days, so a percentile jumps
+//!   from one day to the next; the bootstrap sees those jumps, where intervals from a
+//!   normal approximation (sectioning, batch means) were tried and came out too narrow.
+//!   The resampling draws from its own fixed stream, cells in a fixed order, so the
+//!   interval is reproducible.
 //! - the mean change by the paired t interval on the per-iteration differences.
 //!
 //! A variant identical to the baseline gives exactly zero differences and an interval
 //! of [0, 0]; one that changes nothing but the random numbers gives an interval that
 //! contains zero about 95% of the time (tested below).
 
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
 use rayon::prelude::*;
 
+use crate::engine::poisson::poisson;
 use crate::engine::rng::Xoshiro256pp;
 use crate::engine::stats::DayHistogram;
 
@@ -36,6 +52,89 @@ const BOOTSTRAP_STREAM: u64 = 0x426f_6f74_7374_7270;
 
 /// The normal quantile 0.975, for the paired t interval of the mean on many iterations.
 const Z_975: f64 = 1.959_963_984_540_054;
+
+/// A multiplicative hash for the cells' keys: they are two small numbers packed in a
+/// u64, which SipHash (the default, built to resist chosen keys) hashes five times
+/// slower for no gain here.
+#[derive(Default)]
+struct CellHasher(u64);
+
+impl Hasher for CellHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(b as u64);
+        }
+    }
+
+    fn write_u64(&mut self, x: u64) {
+        self.0 = (self.0 ^ x).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0 ^ (self.0 >> 29)
+    }
+}
+
+/// Counts of iterations per pair (baseline days, variant days): all that paired
+/// statistics need, in memory bounded by the distinct pairs.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct JointHistogram {
+    cells: HashMap<u64, u64, BuildHasherDefault<CellHasher>>,
+}
+
+impl JointHistogram {
+    /// An empty histogram.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Records one iteration: the baseline's and the variant's days.
+    #[inline]
+    pub fn add(&mut self, base: u32, variant: u32) {
+        *self
+            .cells
+            .entry(((base as u64) << 32) | variant as u64)
+            .or_insert(0) += 1;
+    }
+
+    /// Adds every iteration of `other`.
+    pub fn merge(&mut self, other: &JointHistogram) {
+        for (&k, &c) in &other.cells {
+            *self.cells.entry(k).or_insert(0) += c;
+        }
+    }
+
+    /// Iterations recorded.
+    pub fn count(&self) -> u64 {
+        self.cells.values().sum()
+    }
+
+    /// Whether both runs took the same days in every iteration.
+    pub fn all_equal(&self) -> bool {
+        self.cells.keys().all(|&k| k >> 32 == k & 0xffff_ffff)
+    }
+
+    /// The cells as (baseline days, variant days, iterations), in a fixed order.
+    fn sorted(&self) -> Vec<(u32, u32, u64)> {
+        let mut cells: Vec<(u32, u32, u64)> = self
+            .cells
+            .iter()
+            .map(|(&k, &c)| ((k >> 32) as u32, k as u32, c))
+            .collect();
+        cells.sort_unstable();
+        cells
+    }
+
+    /// The baseline's and the variant's own distributions.
+    pub fn marginals(&self) -> (DayHistogram, DayHistogram) {
+        let (mut b, mut v) = (DayHistogram::new(), DayHistogram::new());
+        for (&k, &c) in &self.cells {
+            b.add_many((k >> 32) as u32, c);
+            v.add_many(k as u32, c);
+        }
+        (b, v)
+    }
+}
 
 /// An estimate with its 95% confidence interval (`low`, `high` are NaN with too few
 /// iterations).
@@ -81,127 +180,85 @@ pub struct Paired {
     pub slower_share: f64,
 }
 
-fn histogram(values: &[u32]) -> DayHistogram {
-    let mut h = DayHistogram::new();
-    values.iter().for_each(|&v| h.add(v));
-    h
-}
-
-/// The bootstrap intervals of the P50 and P80 changes of every metric at once: the
-/// same resampled iterations serve all metrics (each metric's interval is what it would
-/// be alone; sharing the draws only saves time). `None` per metric with too few
-/// iterations.
-fn bootstrap(base: &[&[u32]], variant: &[&[u32]]) -> Vec<Option<[(f64, f64); 2]>> {
-    let n = base[0].len();
-    if n < MIN_ITERATIONS {
-        return vec![None; base.len()];
+/// The bootstrap bounds of the P50 and P80 changes; `None` with too few iterations.
+fn bootstrap(joint: &JointHistogram) -> Option<[(f64, f64); 2]> {
+    if joint.count() < MIN_ITERATIONS as u64 {
+        return None;
     }
-    // Per resample, per metric, the P50 and P80 changes.
-    let changes: Vec<Vec<[f64; 2]>> = (0..RESAMPLES)
+    let cells = joint.sorted();
+    let changes: Vec<[f64; 2]> = (0..RESAMPLES)
         .into_par_iter()
         .map(|b| {
             let mut rng = Xoshiro256pp::for_iteration(BOOTSTRAP_STREAM, b);
-            let mut hb: Vec<DayHistogram> = vec![DayHistogram::new(); base.len()];
-            let mut hv: Vec<DayHistogram> = vec![DayHistogram::new(); base.len()];
-            for _ in 0..n {
-                let j = rng.next_index(n);
-                for m in 0..base.len() {
-                    hb[m].add(base[m][j]);
-                    hv[m].add(variant[m][j]);
+            let (mut hb, mut hv) = (DayHistogram::new(), DayHistogram::new());
+            for &(base, variant, c) in &cells {
+                let w = poisson(&mut rng, c as f64);
+                if w > 0 {
+                    hb.add_many(base, w);
+                    hv.add_many(variant, w);
                 }
             }
-            hb.iter()
-                .zip(&hv)
-                .map(|(b, v)| {
-                    let d = |p| {
-                        v.percentile(p).unwrap_or(f64::NAN) - b.percentile(p).unwrap_or(f64::NAN)
-                    };
-                    [d(50.0), d(80.0)]
-                })
-                .collect()
+            let d = |p| hv.percentile(p).unwrap_or(f64::NAN) - hb.percentile(p).unwrap_or(f64::NAN);
+            [d(50.0), d(80.0)]
         })
         .collect();
-    (0..base.len())
-        .map(|m| {
-            let bounds = |k: usize| {
-                let mut h: Vec<f64> = changes.iter().map(|c| c[m][k]).collect();
-                h.sort_by(f64::total_cmp);
-                let q = |p: f64| {
-                    let rank = p * (h.len() - 1) as f64;
-                    let (lo, frac) = (rank.floor() as usize, rank.fract());
-                    h[lo] + (h[(lo + 1).min(h.len() - 1)] - h[lo]) * frac
-                };
-                (q(0.025), q(0.975))
-            };
-            Some([bounds(0), bounds(1)])
-        })
-        .collect()
+    let bounds = |k: usize| {
+        let mut h: Vec<f64> = changes.iter().map(|c| c[k]).collect();
+        h.sort_by(f64::total_cmp);
+        let q = |p: f64| {
+            let rank = p * (h.len() - 1) as f64;
+            let (lo, frac) = (rank.floor() as usize, rank.fract());
+            h[lo] + (h[(lo + 1).min(h.len() - 1)] - h[lo]) * frac
+        };
+        (q(0.025), q(0.975))
+    };
+    Some([bounds(0), bounds(1)])
 }
 
 /// Compares `variant` with `base`, iteration by iteration (the same length, the same
 /// iteration order). `None` when there is nothing to compare.
 pub fn compare(base: &[u32], variant: &[u32]) -> Option<Paired> {
-    compare_metrics(&[base], &[variant]).pop().flatten()
-}
-
-/// Compares several metrics of one pathway (`base[m]` with `variant[m]`, all the same
-/// length), resampling the same iterations for all of them.
-pub fn compare_metrics(base: &[&[u32]], variant: &[&[u32]]) -> Vec<Option<Paired>> {
-    let n = base.first().map_or(0, |b| b.len());
-    if n == 0 || base.iter().chain(variant).any(|v| v.len() != n) {
-        return vec![None; base.len()];
+    if base.len() != variant.len() {
+        return None;
     }
-    // A metric identical in both runs differs by exactly nothing, and one equal to an
-    // earlier metric on both sides (review and time to approval without products) has
-    // its interval: only the others are resampled.
-    let mut source: Vec<Option<usize>> = Vec::new();
-    let mut resampled: Vec<usize> = Vec::new();
-    for m in 0..base.len() {
-        source.push(if base[m] == variant[m] {
-            None
-        } else {
-            Some(
-                resampled
-                    .iter()
-                    .position(|&k| base[k] == base[m] && variant[k] == variant[m])
-                    .unwrap_or_else(|| {
-                        resampled.push(m);
-                        resampled.len() - 1
-                    }),
-            )
-        });
-    }
-    let boot = if resampled.is_empty() {
-        Vec::new()
-    } else {
-        let b: Vec<&[u32]> = resampled.iter().map(|&m| base[m]).collect();
-        let v: Vec<&[u32]> = resampled.iter().map(|&m| variant[m]).collect();
-        bootstrap(&b, &v)
-    };
-    let intervals: Vec<Option<[(f64, f64); 2]>> = source
-        .iter()
-        .map(|s| match s {
-            None => Some([(0.0, 0.0); 2]),
-            Some(k) => boot[*k],
-        })
-        .collect();
+    let mut joint = JointHistogram::new();
     base.iter()
         .zip(variant)
+        .for_each(|(&b, &v)| joint.add(b, v));
+    compare_metrics(&[&joint]).pop().flatten()
+}
+
+/// Compares several metrics of one pathway, one joint histogram each. A metric equal
+/// in every iteration differs by exactly nothing, and one whose histogram equals an
+/// earlier metric's (review days and time to approval without products) takes that
+/// one's interval: only the others are resampled.
+pub fn compare_metrics(joints: &[&JointHistogram]) -> Vec<Option<Paired>> {
+    let mut intervals: Vec<Option<[(f64, f64); 2]>> = Vec::with_capacity(joints.len());
+    for (m, joint) in joints.iter().enumerate() {
+        let earlier = joints[..m].iter().position(|j| j == joint);
+        intervals.push(match earlier {
+            _ if joint.all_equal() => Some([(0.0, 0.0); 2]),
+            Some(k) => intervals[k],
+            None => bootstrap(joint),
+        });
+    }
+    joints
+        .iter()
         .zip(intervals)
-        .map(|((b, v), ci)| Some(point(b, v, ci)))
+        .map(|(joint, ci)| (joint.count() > 0).then(|| point(joint, ci)))
         .collect()
 }
 
-fn point(base: &[u32], variant: &[u32], ci: Option<[(f64, f64); 2]>) -> Paired {
-    let n = base.len();
-    let (hb, hv) = (histogram(base), histogram(variant));
+fn point(joint: &JointHistogram, ci: Option<[(f64, f64); 2]>) -> Paired {
+    let n = joint.count();
+    let (hb, hv) = joint.marginals();
     let (mut sum, mut sum_sq, mut faster, mut slower) = (0f64, 0f64, 0u64, 0u64);
-    for (&b, &v) in base.iter().zip(variant) {
+    for (b, v, c) in joint.sorted() {
         let d = v as f64 - b as f64;
-        sum += d;
-        sum_sq += d * d;
-        faster += (v < b) as u64;
-        slower += (v > b) as u64;
+        sum += d * c as f64;
+        sum_sq += d * d * c as f64;
+        faster += (v < b) as u64 * c;
+        slower += (v > b) as u64 * c;
     }
     let nf = n as f64;
     let mean = sum / nf;
@@ -231,7 +288,7 @@ fn point(base: &[u32], variant: &[u32], ci: Option<[(f64, f64); 2]>) -> Paired {
         }
     };
     Paired {
-        iterations: n as u64,
+        iterations: n,
         baseline_p50: q(&hb, 50.0),
         variant_p50: q(&hv, 50.0),
         p50_change: interval(50.0, 0),

@@ -31,8 +31,16 @@ impl DayHistogram {
 
     #[cold]
     fn grow_and_add(&mut self, i: usize) {
-        self.counts.resize(i + 1, 0);
-        self.counts[i] += 1;
+        self.add_many(i as u32, 1);
+    }
+
+    /// Records `count` values equal to `days` (a resampled histogram's weights).
+    pub fn add_many(&mut self, days: u32, count: u64) {
+        let i = days as usize;
+        if i >= self.counts.len() {
+            self.counts.resize(i + 1, 0);
+        }
+        self.counts[i] += count;
     }
 
     /// Adds every value of `other`.

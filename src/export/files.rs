@@ -13,8 +13,9 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 
 /// Every file name regsim writes into an output folder. A finished run removes the ones
-/// it did not write this time, so a folder never mixes two runs' results.
-pub const OUTPUT_FILES: [&str; 15] = [
+/// it did not write this time, and those the folder's previous manifest.json lists, so
+/// a folder never mixes two runs' results.
+pub const OUTPUT_FILES: [&str; 18] = [
     "summary.csv",
     "stages.csv",
     "eligibility.csv",
@@ -30,6 +31,9 @@ pub const OUTPUT_FILES: [&str; 15] = [
     "sensitivity.csv",
     "tornado.png",
     "tornado.svg",
+    "fiscal_years.csv",
+    "fiscal_years.png",
+    "fiscal_years.svg",
 ];
 
 /// The what-if outputs (`compare`, `sweep`, `run --variant`), regsim's own files too.
@@ -46,6 +50,8 @@ pub const WHATIF_FILES: [&str; 5] = [
 pub struct OutputFolder {
     dir: PathBuf,
     staged: Vec<(PathBuf, PathBuf)>,
+    /// The files the folder's manifest.json listed when it was opened.
+    previous: Vec<String>,
 }
 
 impl OutputFolder {
@@ -61,6 +67,7 @@ impl OutputFolder {
         Ok(Self {
             dir: dir.to_path_buf(),
             staged: Vec::new(),
+            previous: previously_listed(dir),
         })
     }
 
@@ -74,6 +81,15 @@ impl OutputFolder {
         let tmp = self.dir.join(format!(".{name}.tmp-{}", std::process::id()));
         self.staged.push((tmp.clone(), self.dir.join(name)));
         tmp
+    }
+
+    /// The names of the files staged so far, in the order they were staged.
+    pub fn staged_names(&self) -> Vec<String> {
+        self.staged
+            .iter()
+            .filter_map(|(_, d)| d.file_name())
+            .map(|n| n.to_string_lossy().into_owned())
+            .collect()
     }
 
     /// The temporary path `name` is being written to, if it was staged.
@@ -110,8 +126,12 @@ impl OutputFolder {
                 .with_context(|| format!("cannot move {} into place", dest.display()))?;
             done.push(dest.clone());
         }
-        for name in OUTPUT_FILES.iter().chain(&WHATIF_FILES) {
-            let path = self.dir.join(name);
+        let known = OUTPUT_FILES
+            .iter()
+            .chain(&WHATIF_FILES)
+            .map(|s| s.to_string());
+        for name in known.chain(std::mem::take(&mut self.previous)) {
+            let path = self.dir.join(&name);
             if !done.contains(&path) && path.exists() {
                 fs::remove_file(&path)
                     .with_context(|| format!("cannot remove the stale {}", path.display()))?;
@@ -119,6 +139,34 @@ impl OutputFolder {
         }
         Ok(done)
     }
+}
+
+/// The files the folder's manifest.json lists, as plain names inside the folder (a
+/// name with a path separator, or a hidden one, is not regsim's and is left alone).
+fn previously_listed(dir: &Path) -> Vec<String> {
+    let Ok(text) = fs::read_to_string(dir.join("manifest.json")) else {
+        return Vec::new();
+    };
+    let Ok(json) = serde_json::from_str::<serde_json::Value>(&text) else {
+        return Vec::new();
+    };
+    let plain = |n: &&str| {
+        !n.is_empty()
+            && !n.starts_with('.')
+            && n.chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'))
+    };
+    json.get("files")
+        .and_then(|f| f.as_array())
+        .map(|files| {
+            files
+                .iter()
+                .filter_map(|f| f.as_str())
+                .filter(plain)
+                .map(str::to_string)
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 impl Drop for OutputFolder {
@@ -172,5 +220,30 @@ mod tests {
             dir.path().join("notes.txt").exists(),
             "only regsim's own files are removed"
         );
+    }
+
+    #[test]
+    fn a_finished_run_removes_what_the_previous_manifest_listed_and_nothing_else() {
+        let dir = tempfile::tempdir().unwrap();
+        for f in ["queue.csv", "notes.txt", "manifest.json"] {
+            fs::write(dir.path().join(f), "old").unwrap();
+        }
+        let outside = tempfile::tempdir().unwrap();
+        fs::write(outside.path().join("keep.csv"), "not ours").unwrap();
+        let escape = format!("{}/keep.csv", outside.path().display());
+        fs::write(
+            dir.path().join("manifest.json"),
+            serde_json::json!({ "files": ["queue.csv", "manifest.json", escape, ".hidden"] })
+                .to_string(),
+        )
+        .unwrap();
+        let mut out = OutputFolder::open(dir.path()).unwrap();
+        out.write("summary.csv", b"new").unwrap();
+        out.write("manifest.json", b"{}").unwrap();
+        assert_eq!(out.staged_names(), ["summary.csv", "manifest.json"]);
+        out.commit().unwrap();
+        assert!(!dir.path().join("queue.csv").exists());
+        assert!(dir.path().join("notes.txt").exists());
+        assert!(outside.path().join("keep.csv").exists());
     }
 }

@@ -3,6 +3,7 @@
 
 pub mod chart;
 pub mod compare;
+pub mod comparison;
 pub mod csv;
 pub mod eligibility;
 pub mod explain;

@@ -1,0 +1,168 @@
+//! Running a [`Study`] on the engine: one path for every command, so that `run`,
+//! `run --variant`, `--precision`, `compare` and `sweep` sample, pair and report
+//! progress the same way.
+//!
+//! - A paired study runs all its runs side by side over the same iterations
+//!   ([`Lockstep`]), keeping joint histograms, never the iterations themselves: its
+//!   memory does not grow with `-n`.
+//! - Otherwise the baseline runs first (in chunks with `--precision`, streaming its rows
+//!   with `--runs`), then each other run with its own iterations, or the baseline's
+//!   final count after `--precision`, so that the runs still pair.
+
+use std::io::IsTerminal;
+use std::time::Instant;
+
+use anyhow::Context;
+
+use super::load::schedule_failure;
+use super::study::Study;
+use crate::engine::lockstep::{Lockstep, PathwayPairs};
+use crate::engine::monte_carlo::{MonteCarlo, RunError, RunRow};
+use crate::engine::precision::Precision;
+use crate::engine::results::RunResults;
+use crate::failure::Failure;
+
+/// What a study gave.
+#[derive(Debug, Clone)]
+pub struct Executed {
+    /// Each run's results, in the study's order.
+    pub runs: Vec<RunResults>,
+    /// With pairing: per run, per pathway, what pairing keeps (see [`Lockstep`]).
+    pub pairs: Vec<Vec<PathwayPairs>>,
+    /// With `--precision`: the rule and what it reached.
+    pub precision: Option<PrecisionReached>,
+    /// Wall-clock seconds of the sampling.
+    pub seconds: f64,
+}
+
+/// What `--precision` reached.
+#[derive(Debug, Clone)]
+pub struct PrecisionReached {
+    /// The rule.
+    pub rule: Precision,
+    /// Whether every pathway's P80 is known within the rule's days.
+    pub met: bool,
+    /// The 95% half-width of each pathway's P80 of review days, in the model's order.
+    pub half_widths: Vec<f64>,
+}
+
+/// Worker threads: `--threads`, else every core.
+pub fn thread_count(threads: Option<usize>) -> usize {
+    threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+}
+
+/// A rayon pool of `threads` workers.
+pub fn pool(threads: usize) -> Result<rayon::ThreadPool, Failure> {
+    Ok(rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .context("cannot start the worker threads")?)
+}
+
+/// Runs `study` on the current rayon pool. `on_rows` receives the baseline's rows in
+/// iteration order when the study asks for them; a progress bar shows on a terminal
+/// unless `quiet`.
+pub fn execute(
+    study: &Study,
+    quiet: bool,
+    mut on_rows: impl FnMut(&[RunRow]) -> anyhow::Result<()>,
+) -> Result<Executed, Failure> {
+    let started = Instant::now();
+    let total: u64 = study.runs.iter().map(|r| r.iterations).sum();
+    let progress = progress_bar(total, quiet, &study.baseline().model.name);
+    let fail = |e: RunError<anyhow::Error>| match e {
+        RunError::Schedule(e) => schedule_failure(&study.path, &e),
+        RunError::Sink(e) => Failure::Other(e.context("cannot write runs.csv")),
+    };
+    let executed = if study.paired {
+        let lockstep = Lockstep {
+            runs: study.runs.iter().map(|r| (&r.model, r.seed)).collect(),
+            paired: true,
+            keep_rows: study.rows,
+        };
+        let runs = study.runs.len() as u64;
+        let n = study.baseline().iterations;
+        let r = lockstep
+            .run_from(0, n, &mut on_rows, |done| {
+                progress.set_position(done * runs)
+            })
+            .map_err(fail)?;
+        Executed {
+            runs: r.runs,
+            pairs: r.pairs,
+            precision: None,
+            seconds: 0.0,
+        }
+    } else {
+        let base = study.baseline();
+        let mc = MonteCarlo {
+            iterations: base.iterations,
+            seed: base.seed,
+            keep_rows: study.rows,
+        };
+        let on_progress = |done| progress.set_position(done);
+        let (first, precision) = match study.precision {
+            None => (mc.run(&base.model, &mut on_rows, on_progress), None),
+            Some(rule) => match rule.run(&mc, &base.model, &mut on_rows, on_progress) {
+                Ok(c) => {
+                    let reached = PrecisionReached {
+                        rule,
+                        met: c.met,
+                        half_widths: c.half_widths,
+                    };
+                    (Ok(c.results), Some(reached))
+                }
+                Err(e) => (Err(e), None),
+            },
+        };
+        let mut runs = vec![first.map_err(fail)?];
+        let mut done = runs[0].iterations;
+        for run in &study.runs[1..] {
+            let mc = MonteCarlo {
+                iterations: match precision {
+                    Some(_) => runs[0].iterations,
+                    None => run.iterations,
+                },
+                seed: run.seed,
+                keep_rows: false,
+            };
+            let offset = done;
+            let r = mc
+                .run(
+                    &run.model,
+                    |_| Ok::<(), anyhow::Error>(()),
+                    |d| progress.set_position(offset + d),
+                )
+                .map_err(fail)?;
+            done += r.iterations;
+            runs.push(r);
+        }
+        Executed {
+            runs,
+            pairs: Vec::new(),
+            precision,
+            seconds: 0.0,
+        }
+    };
+    progress.finish_and_clear();
+    Ok(Executed {
+        seconds: started.elapsed().as_secs_f64(),
+        ..executed
+    })
+}
+
+fn progress_bar(iterations: u64, quiet: bool, name: &str) -> indicatif::ProgressBar {
+    if quiet || !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(iterations);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(
+            "{msg} [{bar:40}] {pos}/{len} iterations, {eta} left",
+        )
+        .expect("a valid template")
+        .progress_chars("=> "),
+    );
+    bar.set_message(name.to_string());
+    bar
+}
