@@ -7,6 +7,7 @@ mod clocks;
 mod dates;
 mod explain_at;
 mod library;
+mod pipeline;
 mod precision;
 mod report;
 mod sensitivity;
