@@ -6,9 +6,8 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use crate::failure::Failure;
-use crate::pipeline::load_all;
+use crate::pipeline::{Sampling, load_all};
 use crate::scenario::Overrides;
-use crate::scenario::validate::MAX_ITERATIONS;
 
 /// `regsim explain --at`: a Monte Carlo iteration instead of the median schedule.
 #[derive(Debug, clap::Args)]
@@ -72,15 +71,16 @@ pub fn explain_at(
     p: f64,
     args: &ExplainAt,
 ) -> Result<(), Failure> {
+    let sampling = Sampling {
+        iterations: args.iterations,
+        seed: args.seed,
+    };
+    sampling.check(None)?;
     let loaded = load_all(&[path.to_path_buf()], &Overrides { submitted }, set)?;
     let model = &loaded[0].scenario.model;
-    let iterations = args.iterations.unwrap_or(model.iterations);
-    if iterations == 0 || iterations > MAX_ITERATIONS {
-        return Err(Failure::BadInput(format!(
-            "error: --iterations must be between 1 and {MAX_ITERATIONS}, not {iterations}\n"
-        )));
-    }
-    let seed = args.seed.unwrap_or(model.seed);
+    // The same applications as `regsim run`: the study's rule for seed and iterations.
+    let iterations = sampling.iterations.unwrap_or(model.iterations);
+    let seed = sampling.seed.unwrap_or(model.seed);
     let chosen: Vec<usize> = (0..model.pathways.len())
         .filter(|&i| {
             let pw = &model.pathways[i];
