@@ -220,7 +220,6 @@ fn run_one(ctx: &RunContext) -> Result<(), Failure> {
 
     let t1 = Instant::now();
     let formats = ctx.formats();
-    let plan = plan(ctx, &executed, &formats)?;
     let sensitivity = if args.sensitivity || formats.html {
         let t = Instant::now();
         let s = crate::engine::sensitivity::analyse(model, results)
@@ -229,7 +228,7 @@ fn run_one(ctx: &RunContext) -> Result<(), Failure> {
     } else {
         None
     };
-    let mut plan = plan;
+    let mut plan = plan(ctx, &executed, &formats)?;
     if let Some((s, _)) = &sensitivity {
         plan_sensitivity(&mut plan, model, s, results.iterations, &formats)?;
     }
