@@ -175,7 +175,18 @@ pub(crate) fn load_all(
                     scenario,
                     schedules,
                 }),
-                Err(e) => errors.push_str(&format!("error: {e}\n  --> {}\n", path.display())),
+                Err(e) => {
+                    if !errors.is_empty() {
+                        errors.push('\n');
+                    }
+                    let origins: Vec<_> = set
+                        .iter()
+                        .map(|o| (o, crate::scenario::variants::Origin::CommandLine))
+                        .collect();
+                    let d = scenario::locate::schedule_diagnostic(&scenario.text, &e, &origins);
+                    let shown = crate::diagnostic::FileDiagnostics::new(path, &scenario.text, vec![d]);
+                    errors.push_str(&shown.to_string());
+                }
             },
             Err(d) => {
                 if !errors.is_empty() {

@@ -215,7 +215,7 @@ fn run_one(ctx: &RunContext) -> Result<(), Failure> {
     }
     .map_err(|e| match e {
         RunError::Schedule(e) => {
-            Failure::BadInput(format!("error: {e}\n  --> {}\n", ctx.path.display()))
+            Failure::BadInput(crate::scenario::locate::render(ctx.path, &e))
         }
         RunError::Sink(e) => Failure::Other(e.context("cannot write runs.csv")),
     })?;
@@ -295,7 +295,7 @@ fn run_one(ctx: &RunContext) -> Result<(), Failure> {
     let sensitivity = if args.sensitivity || wants(Format::Html) {
         let t = Instant::now();
         let s = crate::engine::sensitivity::analyse(model, &results).map_err(|e| {
-            Failure::BadInput(format!("error: {e}\n  --> {}\n", ctx.path.display()))
+            Failure::BadInput(crate::scenario::locate::render(ctx.path, &e))
         })?;
         write_sensitivity(&mut out, model, &s, results.iterations, &wants)?;
         Some((s, t.elapsed().as_secs_f64()))
@@ -457,7 +457,7 @@ fn write_report(
             results.iterations,
             80.0,
         )
-        .map_err(|e| Failure::BadInput(format!("error: {e}\n  --> {}\n", ctx.path.display())))?;
+        .map_err(|e| Failure::BadInput(crate::scenario::locate::render(ctx.path, &e)))?;
         at_p80.push(crate::export::explain_at::iteration_table(model, i, &at));
     }
     let manifest_json = String::from_utf8_lossy(&manifest.to_json()).into_owned();
@@ -566,12 +566,15 @@ fn print_summary(model: &Model, results: &RunResults, dir: &Path, seconds: f64) 
         .unwrap_or(7)
         .max(7);
     println!(
-        "  {:w$}  {:>6} {:>6} {:>6} {:>6}  target",
-        if model.products.is_empty() {
-            "pathway"
-        } else {
-            "product/pathway"
-        },
+        "  {}  {:>6} {:>6} {:>6} {:>6}  target",
+        crate::export::text_table::pad_right(
+            if model.products.is_empty() {
+                "pathway"
+            } else {
+                "product/pathway"
+            },
+            w
+        ),
         "p10",
         "p50",
         "p80",
@@ -591,8 +594,8 @@ fn print_summary(model: &Model, results: &RunResults, dir: &Path, seconds: f64) 
             )
         });
         println!(
-            "  {:w$}  {:>6} {:>6} {:>6} {:>6}  {}",
-            name,
+            "  {}  {:>6} {:>6} {:>6} {:>6}  {}",
+            crate::export::text_table::pad_right(name, w),
             q(10.0),
             q(50.0),
             q(80.0),

@@ -180,7 +180,7 @@ pub fn simulate(
         )
         .map_err(|e| match e {
             RunError::Schedule(e) => {
-                Failure::BadInput(format!("error: {e}\n  --> {}\n", path.display()))
+                Failure::BadInput(crate::scenario::locate::render(path, &e))
             }
             RunError::Sink(()) => unreachable!("collecting rows cannot fail"),
         })?;

@@ -60,9 +60,9 @@ fn gap_days(
     };
     // NaN fails the comparison too.
     if days.is_nan() || days > (HORIZON_DAYS / 2) as f64 {
-        return Err(ScheduleError::BeyondHorizon {
+        return Err(ScheduleError::EvidenceBeyondHorizon {
             pathway: pathway.id.clone(),
-            stage: format!("evidence {}", model.evidence[e].id),
+            evidence: model.evidence[e].id.clone(),
         });
     }
     Ok(whole_day(days.max(0.0)) as u32)

@@ -207,10 +207,23 @@ pub enum ScheduleError {
         /// The stage's id.
         stage: String,
     },
+    /// Obtaining the evidence a product lacks takes past the model's horizon.
+    EvidenceBeyondHorizon {
+        /// The pathway's id.
+        pathway: String,
+        /// The evidence's id.
+        evidence: String,
+    },
+    /// The pathway's target date falls after the last date regsim computes.
+    TargetBeyondHorizon {
+        /// The pathway's id.
+        pathway: String,
+    },
 }
 
-impl fmt::Display for ScheduleError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ScheduleError {
+    /// What is wrong, in one sentence.
+    pub fn message(&self) -> String {
         match self {
             ScheduleError::GateExhausted {
                 pathway,
@@ -220,20 +233,44 @@ impl fmt::Display for ScheduleError {
                 last,
             } => {
                 let last = last.map_or_else(|| "none".to_string(), |d| d.to_string());
-                write!(
-                    f,
+                format!(
                     "stage `{stage}` of pathway `{pathway}` was ready on {ready}, after the \
-                     last date of gate `{gate}` ({last}); add later dates to the gate or \
-                     describe it by a rule (months and day_of_month)"
+                     last date of gate `{gate}` ({last})"
                 )
             }
-            ScheduleError::BeyondHorizon { pathway, stage } => write!(
-                f,
-                "stage `{stage}` of pathway `{pathway}` ends more than {} years after \
-                 submission; check its duration's units (days)",
+            ScheduleError::BeyondHorizon { pathway, stage } => format!(
+                "stage `{stage}` of pathway `{pathway}` ends more than {} years after submission",
                 crate::model::HORIZON_DAYS / 366
             ),
+            ScheduleError::EvidenceBeyondHorizon { pathway, evidence } => format!(
+                "stage `evidence {evidence}` of pathway `{pathway}` ends more than {} years after \
+                 submission",
+                crate::model::HORIZON_DAYS / 366
+            ),
+            ScheduleError::TargetBeyondHorizon { pathway } => format!(
+                "the target date of pathway `{pathway}`: {}",
+                crate::model::Horizon
+            ),
         }
+    }
+
+    /// How to fix it.
+    pub fn help(&self) -> &'static str {
+        match self {
+            ScheduleError::GateExhausted { .. } => {
+                "add later dates to the gate or describe it by a rule (months and day_of_month)"
+            }
+            ScheduleError::BeyondHorizon { .. } | ScheduleError::EvidenceBeyondHorizon { .. } => {
+                "check its duration's units (days)"
+            }
+            ScheduleError::TargetBeyondHorizon { .. } => "check the target's days",
+        }
+    }
+}
+
+impl fmt::Display for ScheduleError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}; {}", self.message(), self.help())
     }
 }
 
