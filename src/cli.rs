@@ -184,7 +184,8 @@ pub(crate) fn load_all(
                         .map(|o| (o, crate::scenario::variants::Origin::CommandLine))
                         .collect();
                     let d = scenario::locate::schedule_diagnostic(&scenario.text, &e, &origins);
-                    let shown = crate::diagnostic::FileDiagnostics::new(path, &scenario.text, vec![d]);
+                    let shown =
+                        crate::diagnostic::FileDiagnostics::new(path, &scenario.text, vec![d]);
                     errors.push_str(&shown.to_string());
                 }
             },

@@ -20,4 +20,5 @@ pub mod diagnostic;
 pub mod engine;
 pub mod export;
 pub mod model;
+pub mod random;
 pub mod scenario;

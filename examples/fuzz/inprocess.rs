@@ -32,7 +32,13 @@ pub fn silence_panics() {
             .or_else(|| info.payload().downcast_ref::<String>().cloned())
             .unwrap_or_else(|| "(no message)".into());
         // Some messages quote the whole input: the first line's start is enough.
-        let message: String = message.lines().next().unwrap_or_default().chars().take(200).collect();
+        let message: String = message
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .chars()
+            .take(200)
+            .collect();
         let place = info
             .location()
             .map_or_else(String::new, |l| format!("{}:{}", l.file(), l.line()));

@@ -211,13 +211,15 @@ pub fn string_value(rng: &mut Prng) -> String {
 
 /// Byte ranges of number tokens (outside strings and comments) in `text`.
 fn number_spans(text: &str) -> Vec<(usize, usize)> {
-    tokens(text, |b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'_' | b'+'))
-        .into_iter()
-        .filter(|&(s, e)| {
-            let t = &text[s..e];
-            t.bytes().next().is_some_and(|b| b.is_ascii_digit()) && !t.contains('-')
-        })
-        .collect()
+    tokens(text, |b| {
+        b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'_' | b'+')
+    })
+    .into_iter()
+    .filter(|&(s, e)| {
+        let t = &text[s..e];
+        t.bytes().next().is_some_and(|b| b.is_ascii_digit()) && !t.contains('-')
+    })
+    .collect()
 }
 
 /// Byte ranges of date tokens (YYYY-MM-DD) in `text`.
@@ -229,8 +231,7 @@ fn date_spans(text: &str) -> Vec<(usize, usize)> {
         let w = &b[i..i + 10];
         if w[4] == b'-'
             && w[7] == b'-'
-            && w
-                .iter()
+            && w.iter()
                 .enumerate()
                 .all(|(k, c)| k == 4 || k == 7 || c.is_ascii_digit())
         {
@@ -319,8 +320,14 @@ fn huge_array(rng: &mut Prng) -> String {
 
 /// Applies one random mutation to `text`; returns what it did.
 pub fn mutate_once(rng: &mut Prng, text: &mut Vec<u8>) -> String {
-    let s = String::from_utf8_lossy(text).into_owned();
-    match rng.below(12) {
+    // Spans are byte ranges of the text: after a byte flip made it invalid UTF-8, only
+    // byte flips are left.
+    let s = match std::str::from_utf8(text) {
+        Ok(s) => s.to_string(),
+        Err(_) => String::new(),
+    };
+    let choice = if s.is_empty() { 8 } else { rng.below(12) };
+    match choice {
         0..=2 => {
             let spans = number_spans(&s);
             if spans.is_empty() {

@@ -64,14 +64,11 @@ pub fn run(args: &DateArgs) -> Result<(), String> {
         if n > 0 {
             out.push('\n');
         }
-        out.push_str(
-            &pathway_dates(model, &model.pathways[i])
-                .map_err(|e| {
-                    let d = crate::scenario::locate::schedule_diagnostic(&loaded.text, &e, &[]);
-                    crate::diagnostic::FileDiagnostics::new(&args.scenario, &loaded.text, vec![d])
-                        .to_string()
-                })?,
-        );
+        out.push_str(&pathway_dates(model, &model.pathways[i]).map_err(|e| {
+            let d = crate::scenario::locate::schedule_diagnostic(&loaded.text, &e, &[]);
+            crate::diagnostic::FileDiagnostics::new(&args.scenario, &loaded.text, vec![d])
+                .to_string()
+        })?);
     }
     print!("{out}");
     Ok(())
@@ -196,7 +193,7 @@ fn rule_text(
     let start = date(st.start_day);
     let work = s.duration.as_ref().map_or(0.0, |d| d.median());
     let amount = |unit: &str| {
-        let n = crate::engine::schedule::whole_day(work.max(0.0));
+        let n = crate::model::whole_day(work.max(0.0));
         match &s.duration {
             Some(d) if d.is_random() => {
                 format!("{n} {unit} (the median of {}, rounded up)", d.describe())
@@ -235,7 +232,7 @@ fn rule_text(
     }
     if let Some(g) = s.gate {
         let gate = &model.gates[g];
-        let work_end = date(crate::engine::schedule::whole_day(st.work_end) as u32);
+        let work_end = date(crate::model::whole_day(st.work_end) as u32);
         let _ = write!(
             text,
             "; then {} (`{}`): the first date on or after {work_end}",

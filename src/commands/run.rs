@@ -214,9 +214,7 @@ fn run_one(ctx: &RunContext) -> Result<(), Failure> {
             .map(|c| (c.results, Some((p, c.met, c.half_widths)))),
     }
     .map_err(|e| match e {
-        RunError::Schedule(e) => {
-            Failure::BadInput(crate::scenario::locate::render(ctx.path, &e))
-        }
+        RunError::Schedule(e) => Failure::BadInput(crate::scenario::locate::render(ctx.path, &e)),
         RunError::Sink(e) => Failure::Other(e.context("cannot write runs.csv")),
     })?;
     progress.finish_and_clear();
@@ -294,9 +292,8 @@ fn run_one(ctx: &RunContext) -> Result<(), Failure> {
     }
     let sensitivity = if args.sensitivity || wants(Format::Html) {
         let t = Instant::now();
-        let s = crate::engine::sensitivity::analyse(model, &results).map_err(|e| {
-            Failure::BadInput(crate::scenario::locate::render(ctx.path, &e))
-        })?;
+        let s = crate::engine::sensitivity::analyse(model, &results)
+            .map_err(|e| Failure::BadInput(crate::scenario::locate::render(ctx.path, &e)))?;
         write_sensitivity(&mut out, model, &s, results.iterations, &wants)?;
         Some((s, t.elapsed().as_secs_f64()))
     } else {

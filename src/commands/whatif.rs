@@ -179,9 +179,7 @@ pub fn simulate(
             |_| {},
         )
         .map_err(|e| match e {
-            RunError::Schedule(e) => {
-                Failure::BadInput(crate::scenario::locate::render(path, &e))
-            }
+            RunError::Schedule(e) => Failure::BadInput(crate::scenario::locate::render(path, &e)),
             RunError::Sink(()) => unreachable!("collecting rows cannot fail"),
         })?;
     Ok((results, per))
@@ -273,8 +271,8 @@ pub fn manifest(f: ManifestFacts) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::rng::Xoshiro256pp;
     use crate::engine::schedule::{Draws, PathwayTimes, run_pathway_from};
+    use crate::random::Xoshiro256pp;
 
     #[test]
     fn a_scaled_stage_draws_its_baseline_draw_times_the_factor_and_the_next_the_same() {

@@ -8,7 +8,6 @@ pub mod paired;
 pub mod precision;
 pub mod replay;
 pub mod results;
-pub mod rng;
 pub mod schedule;
 pub mod sensitivity;
 pub mod stats;

@@ -12,9 +12,9 @@ use rayon::prelude::*;
 
 use crate::engine::application::{gap_key, random_application, stream_key};
 use crate::engine::results::{PathwayResults, RunResults};
-use crate::engine::rng::Xoshiro256pp;
 use crate::engine::schedule::{PathwayTimes, ScheduleError};
 use crate::model::Model;
+use crate::random::Xoshiro256pp;
 
 /// Iterations per block: large enough to amortise the per-block accumulators, small
 /// enough to keep both cores busy and the progress bar moving.

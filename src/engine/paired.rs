@@ -22,8 +22,8 @@
 
 use rayon::prelude::*;
 
-use crate::engine::rng::Xoshiro256pp;
 use crate::engine::stats::DayHistogram;
+use crate::random::Xoshiro256pp;
 
 /// Bootstrap resamples per comparison.
 pub const RESAMPLES: u64 = 250;
@@ -247,7 +247,7 @@ fn point(base: &[u32], variant: &[u32], ci: Option<[(f64, f64); 2]>) -> Paired {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::rng::Xoshiro256pp;
+    use crate::random::Xoshiro256pp;
 
     fn draws(seed: u64, n: usize, f: impl Fn(f64) -> f64) -> Vec<u32> {
         (0..n as u64)

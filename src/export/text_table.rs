@@ -10,13 +10,17 @@ use crate::model::{Model, Pathway};
 /// as the id a scenario gives it).
 pub fn pad_right(text: &str, width: usize) -> String {
     let mut out = String::from(text);
-    out.extend(std::iter::repeat_n(' ', width.saturating_sub(text.chars().count())));
+    out.extend(std::iter::repeat_n(
+        ' ',
+        width.saturating_sub(text.chars().count()),
+    ));
     out
 }
 
 /// `text` padded with spaces on the left to `width` characters, as `{:>width$}` would.
 pub fn pad_left(text: &str, width: usize) -> String {
-    let mut out: String = std::iter::repeat_n(' ', width.saturating_sub(text.chars().count())).collect();
+    let mut out: String =
+        std::iter::repeat_n(' ', width.saturating_sub(text.chars().count())).collect();
     out.push_str(text);
     out
 }

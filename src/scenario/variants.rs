@@ -212,7 +212,10 @@ pub fn base_document(text: &str) -> Result<Table, Diagnostic> {
             Diagnostic {
                 message: "this integer is too large: TOML integers go up to 9223372036854775807"
                     .into(),
-                help: Some("write a number this large with a decimal point or an exponent, e.g. 1.8e19".into()),
+                help: Some(
+                    "write a number this large with a decimal point or an exponent, e.g. 1.8e19"
+                        .into(),
+                ),
                 ..d
             }
         } else {
