@@ -13,7 +13,10 @@ use std::time::Duration;
 #[test]
 fn a_fixed_sample_of_mutated_scenarios_never_panics_or_hangs() {
     let corpus = mutate::corpus(&crate::support::repo_root());
-    assert!(corpus.len() >= 10, "the shipped scenarios and tests/data/good");
+    assert!(
+        corpus.len() >= 10,
+        "the shipped scenarios and tests/data/good"
+    );
     inprocess::silence_panics();
     let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || {
@@ -23,7 +26,11 @@ fn a_fixed_sample_of_mutated_scenarios_never_panics_or_hangs() {
             let case = mutate::case(&corpus, 10, i);
             for (command, outcome) in inprocess::run_case(&case, dir.path()) {
                 if let inprocess::Outcome::Panic(msg) = outcome {
-                    failures.push(format!("case {i} ({}; {}): regsim {command}: {msg}", case.source, case.mutations.join("; ")));
+                    failures.push(format!(
+                        "case {i} ({}; {}): regsim {command}: {msg}",
+                        case.source,
+                        case.mutations.join("; ")
+                    ));
                 }
             }
         }
