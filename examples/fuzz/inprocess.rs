@@ -42,10 +42,10 @@ pub fn silence_panics() {
         let place = info
             .location()
             .map_or_else(String::new, |l| format!("{}:{}", l.file(), l.line()));
-        if let Ok(mut last) = LAST_PANIC.lock() {
-            if last.is_none() {
-                *last = Some(format!("{place}: {message}"));
-            }
+        if let Ok(mut last) = LAST_PANIC.lock()
+            && last.is_none()
+        {
+            *last = Some(format!("{place}: {message}"));
         }
     }));
 }

@@ -285,15 +285,14 @@ fn string_spans(text: &str) -> Vec<(usize, usize)> {
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
         let t = line.trim_start();
-        if !t.starts_with('#') && !t.starts_with('[') {
-            if let Some(eq) = line.find('=') {
-                let rest = &line[eq..];
-                if let Some(q) = rest.find('"') {
-                    let from = eq + q + 1;
-                    if let Some(len) = line[from..].find('"') {
-                        out.push((offset + from, offset + from + len));
-                    }
-                }
+        if !t.starts_with('#')
+            && !t.starts_with('[')
+            && let Some(eq) = line.find('=')
+            && let Some(q) = line[eq..].find('"')
+        {
+            let from = eq + q + 1;
+            if let Some(len) = line[from..].find('"') {
+                out.push((offset + from, offset + from + len));
             }
         }
         offset += line.len();
