@@ -11,8 +11,8 @@ use std::time::Instant;
 
 use regsim::engine::monte_carlo::MonteCarlo;
 use regsim::engine::results::PathwayResults;
-use regsim::engine::rng::Xoshiro256pp;
 use regsim::engine::schedule::{Draws, PathwayTimes, run_pathway};
+use regsim::random::Xoshiro256pp;
 use regsim::scenario::{Overrides, load};
 
 fn per_iteration(label: &str, n: u64, mut f: impl FnMut(u64)) {

@@ -63,7 +63,17 @@ enum Command {
 
 /// Parses the command line, runs the command, prints any error; returns the exit code.
 pub fn main() -> i32 {
-    let cli = match Cli::try_parse() {
+    main_from(std::env::args_os())
+}
+
+/// [`main`] on these arguments (the first is the program's name): the library's entry
+/// point, for running regsim in-process (the fuzz harness in examples/fuzz).
+pub fn main_from<I, T>(args: I) -> i32
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();

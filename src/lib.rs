@@ -37,6 +37,7 @@ pub mod export;
 pub mod failure;
 pub mod model;
 pub mod pipeline;
+pub mod random;
 pub mod scenario;
 
 pub use failure::Failure;

@@ -180,6 +180,12 @@ pub fn report_for(
             (a, b, format!("calendar year {year}"))
         }
     };
+    if last > crate::model::LAST_DATE {
+        return Err(format!(
+            "error: year {year} is out of range: {}\n",
+            crate::model::Horizon
+        ));
+    }
     if let Some(from) = calendar.first_year().filter(|&f| first.year() < f) {
         return Err(format!(
             "error: calendar `{}` covers the years from {from} on, not {}\n  = help: its rules are those in force from {from}; see `docs/scenario-format.md`\n",

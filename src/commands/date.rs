@@ -13,6 +13,7 @@ use chrono::NaiveDate;
 
 use crate::engine::application::median_application;
 use crate::engine::schedule::{PathwayTimes, StageTimes};
+use crate::export::text_table::pad_right;
 use crate::model::{DayCount, Model, Pathway, Stage, Target, TargetClock};
 use crate::scenario::{self, Overrides};
 
@@ -63,10 +64,11 @@ pub fn run(args: &DateArgs) -> Result<(), String> {
         if n > 0 {
             out.push('\n');
         }
-        out.push_str(
-            &pathway_dates(model, &model.pathways[i])
-                .map_err(|e| format!("error: {e}\n  --> {}\n", args.scenario.display()))?,
-        );
+        out.push_str(&pathway_dates(model, &model.pathways[i]).map_err(|e| {
+            let d = crate::scenario::locate::schedule_diagnostic(&loaded.text, &e, &[]);
+            crate::diagnostic::FileDiagnostics::new(&args.scenario, &loaded.text, vec![d])
+                .to_string()
+        })?);
     }
     print!("{out}");
     Ok(())
@@ -97,8 +99,8 @@ pub fn pathway_dates(
         if !st.ran {
             let _ = writeln!(
                 out,
-                "  {:w$}  not in the median schedule (happens in {}% of reviews){}",
-                s.id,
+                "  {}  not in the median schedule (happens in {}% of reviews){}",
+                pad_right(&s.id, w),
                 crate::export::csv::num(s.probability * 100.0),
                 if_it_happens(model, pathway, i, &t)
             );
@@ -107,8 +109,8 @@ pub fn pathway_dates(
         let end = date(st.end_day);
         let _ = writeln!(
             out,
-            "  {:w$}  {end} ({})  {}: {}",
-            s.id,
+            "  {}  {end} ({})  {}: {}",
+            pad_right(&s.id, w),
             end.format("%a"),
             s.title,
             rule_text(model, pathway, s, st, &t)
@@ -129,7 +131,12 @@ pub fn pathway_dates(
             t.review_days
         );
         if let Some(target) = pathway.target {
-            out.push_str(&target_line(model, target, &t, from));
+            let line = target_line(model, target, &t, from).map_err(|_| {
+                crate::engine::schedule::ScheduleError::TargetBeyondHorizon {
+                    pathway: pathway.id.clone(),
+                }
+            })?;
+            out.push_str(&line);
         }
     }
     Ok(out)
@@ -138,13 +145,20 @@ pub fn pathway_dates(
 /// The pathway's performance target for this submission: its date when it counts total
 /// days (from where review days count, rounded up to a whole day as every moment is), or
 /// its regulator days beside those of the median schedule.
-fn target_line(model: &Model, target: Target, t: &PathwayTimes, from: &str) -> String {
+fn target_line(
+    model: &Model,
+    target: Target,
+    t: &PathwayTimes,
+    from: &str,
+) -> Result<String, crate::model::Horizon> {
     let pct = crate::export::csv::num(target.percentile);
     let days = crate::export::csv::num(target.days);
-    match target.clock {
+    Ok(match target.clock {
         TargetClock::Total => {
             let start = t.approval_day() - t.review_days;
-            let by = model.date_of(start as i64 + target.days.ceil() as i64);
+            // `as` saturates: a target of 1e308 days is past every date, as it should be.
+            let day = (start as i64).saturating_add(target.days.ceil() as i64);
+            let by = model.checked_date_of(day)?;
             format!(
                 "target date: {by} ({}), {days} days after {from}: {pct}% of reviews are to be approved by then\n",
                 by.format("%a")
@@ -154,7 +168,7 @@ fn target_line(model: &Model, target: Target, t: &PathwayTimes, from: &str) -> S
             "target: {pct}% of reviews within {days} regulator days; the median schedule uses {}\n",
             t.regulator_days
         ),
-    }
+    })
 }
 
 /// What the stage counted from, and how.
@@ -179,7 +193,7 @@ fn rule_text(
     let start = date(st.start_day);
     let work = s.duration.as_ref().map_or(0.0, |d| d.median());
     let amount = |unit: &str| {
-        let n = crate::engine::schedule::whole_day(work.max(0.0));
+        let n = crate::model::whole_day(work.max(0.0));
         match &s.duration {
             Some(d) if d.is_random() => {
                 format!("{n} {unit} (the median of {}, rounded up)", d.describe())
@@ -218,7 +232,7 @@ fn rule_text(
     }
     if let Some(g) = s.gate {
         let gate = &model.gates[g];
-        let work_end = date(crate::engine::schedule::whole_day(st.work_end) as u32);
+        let work_end = date(crate::model::whole_day(st.work_end) as u32);
         let _ = write!(
             text,
             "; then {} (`{}`): the first date on or after {work_end}",

@@ -43,7 +43,10 @@ pub fn diff(args: &DiffArgs) -> Result<(), Failure> {
     let set = variants::parse_set(&args.set).map_err(Failure::BadInput)?;
     let (loaded, _) =
         crate::pipeline::load_runs(&args.scenario, &set, &args.variant, &Overrides::default())?;
-    let doc = variants::base_document(&loaded.text);
+    let doc = variants::base_document(&loaded.text).map_err(|d| {
+        let shown = crate::diagnostic::FileDiagnostics::new(&args.scenario, &loaded.text, vec![d]);
+        Failure::BadInput(shown.to_string())
+    })?;
     let cli: Vec<_> = set.iter().map(|o| (o, Origin::CommandLine)).collect();
     let ids: Vec<String> = if !args.variant.is_empty() {
         args.variant.clone()
@@ -112,11 +115,14 @@ pub fn table(changes: &[Change]) -> String {
             .unwrap_or(0)
     };
     let (wp, wb) = (w(|c| &c.path, "path"), w(|c| &c.before, "before"));
-    let mut out = format!("  {:wp$}  {:wb$}  after\n", "path", "before");
+    let pad = crate::export::text_table::pad_right;
+    let mut out = format!("  {}  {}  after\n", pad("path", wp), pad("before", wb));
     for c in changes {
         out.push_str(&format!(
-            "  {:wp$}  {:wb$}  {}\n",
-            c.path, c.before, c.after
+            "  {}  {}  {}\n",
+            pad(&c.path, wp),
+            pad(&c.before, wb),
+            c.after
         ));
     }
     out

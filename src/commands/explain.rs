@@ -105,7 +105,7 @@ pub fn explain_at(
     );
     for i in chosen {
         let at = crate::engine::at_percentile::at_percentile(model, i, seed, iterations, p)
-            .map_err(|e| Failure::BadInput(format!("error: {e}\n  --> {}\n", path.display())))?;
+            .map_err(|e| Failure::BadInput(crate::scenario::locate::render(path, &e)))?;
         println!();
         print!(
             "{}",

@@ -494,12 +494,15 @@ fn print_summary(model: &Model, results: &RunResults, dir: &Path, seconds: f64) 
         .unwrap_or(7)
         .max(7);
     println!(
-        "  {:w$}  {:>6} {:>6} {:>6} {:>6}  target",
-        if model.products.is_empty() {
-            "pathway"
-        } else {
-            "product/pathway"
-        },
+        "  {}  {:>6} {:>6} {:>6} {:>6}  target",
+        crate::export::text_table::pad_right(
+            if model.products.is_empty() {
+                "pathway"
+            } else {
+                "product/pathway"
+            },
+            w
+        ),
         "p10",
         "p50",
         "p80",
@@ -519,8 +522,8 @@ fn print_summary(model: &Model, results: &RunResults, dir: &Path, seconds: f64) 
             )
         });
         println!(
-            "  {:w$}  {:>6} {:>6} {:>6} {:>6}  {}",
-            name,
+            "  {}  {:>6} {:>6} {:>6} {:>6}  {}",
+            crate::export::text_table::pad_right(name, w),
             q(10.0),
             q(50.0),
             q(80.0),

@@ -170,7 +170,10 @@ pub fn sweep(args: &SweepArgs) -> Result<(), Failure> {
     let path = &args.scenario;
     let loaded = scenario::load(path, &Overrides::default())
         .map_err(|d| Failure::BadInput(d.to_string()))?;
-    let doc = variants::base_document(&loaded.text);
+    let doc = variants::base_document(&loaded.text).map_err(|d| {
+        let shown = crate::diagnostic::FileDiagnostics::new(path, &loaded.text, vec![d]);
+        Failure::BadInput(shown.to_string())
+    })?;
     let mut models = Vec::new();
     for o in &point_overrides {
         let mut list: Vec<(&Override, Origin)> =

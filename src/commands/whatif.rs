@@ -85,10 +85,10 @@ pub fn output_dir(output: &Option<PathBuf>, loaded: &LoadedScenario, command: &s
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::rng::Xoshiro256pp;
     use crate::engine::schedule::{Draws, PathwayTimes, run_pathway_from};
     use crate::model::Model;
     use crate::pipeline::load_runs;
+    use crate::random::Xoshiro256pp;
     use crate::scenario::{self, Overrides, variants};
 
     #[test]

@@ -6,9 +6,10 @@
 //! must run a phase III trial before two routes runs the same trial, of the same length,
 //! before both in a given iteration.
 
-use crate::engine::rng::Xoshiro256pp;
-use crate::engine::schedule::{Draws, PathwayTimes, ScheduleError, run_pathway_from, whole_day};
+use crate::engine::schedule::{Draws, PathwayTimes, ScheduleError, run_pathway_from};
+use crate::model::whole_day;
 use crate::model::{HORIZON_DAYS, Model, Pathway};
+use crate::random::Xoshiro256pp;
 
 /// The key of the stream a pathway draws from: its id alone without products (so the
 /// numbers of a scenario without products do not change when one is added elsewhere),
@@ -60,9 +61,9 @@ fn gap_days(
     };
     // NaN fails the comparison too.
     if days.is_nan() || days > (HORIZON_DAYS / 2) as f64 {
-        return Err(ScheduleError::BeyondHorizon {
+        return Err(ScheduleError::EvidenceBeyondHorizon {
             pathway: pathway.id.clone(),
-            stage: format!("evidence {}", model.evidence[e].id),
+            evidence: model.evidence[e].id.clone(),
         });
     }
     Ok(whole_day(days.max(0.0)) as u32)

@@ -17,10 +17,10 @@ use crate::engine::application::{gap_key, random_application, stream_key};
 use crate::engine::monte_carlo::{RunError, RunRow, submitted_day};
 use crate::engine::paired::JointHistogram;
 use crate::engine::results::{METRICS, PathwayResults, RunResults};
-use crate::engine::rng::Xoshiro256pp;
 use crate::engine::schedule::{PathwayTimes, ScheduleError};
 use crate::engine::stats::DayHistogram;
 use crate::model::{Model, Pathway};
+use crate::random::Xoshiro256pp;
 
 /// Iterations per block: large enough to amortise the per-block accumulators, small
 /// enough to keep both cores busy and the progress bar moving.

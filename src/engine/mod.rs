@@ -10,7 +10,6 @@ pub mod poisson;
 pub mod precision;
 pub mod replay;
 pub mod results;
-pub mod rng;
 pub mod schedule;
 pub mod sensitivity;
 pub mod stats;

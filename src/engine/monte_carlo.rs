@@ -9,9 +9,9 @@
 
 use crate::engine::lockstep::Lockstep;
 use crate::engine::results::RunResults;
-use crate::engine::rng::Xoshiro256pp;
 use crate::engine::schedule::ScheduleError;
 use crate::model::Model;
+use crate::random::Xoshiro256pp;
 
 /// One iteration's outcome for one pathway: a row of runs.csv.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

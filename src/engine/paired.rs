@@ -38,8 +38,8 @@ use std::hash::{BuildHasherDefault, Hasher};
 use rayon::prelude::*;
 
 use crate::engine::poisson::poisson;
-use crate::engine::rng::Xoshiro256pp;
 use crate::engine::stats::DayHistogram;
+use crate::random::Xoshiro256pp;
 
 /// Bootstrap resamples per comparison.
 pub const RESAMPLES: u64 = 250;
@@ -304,7 +304,7 @@ fn point(joint: &JointHistogram, ci: Option<[(f64, f64); 2]>) -> Paired {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::rng::Xoshiro256pp;
+    use crate::random::Xoshiro256pp;
 
     fn draws(seed: u64, n: usize, f: impl Fn(f64) -> f64) -> Vec<u32> {
         (0..n as u64)

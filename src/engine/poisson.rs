@@ -8,7 +8,7 @@
 //! variables", *Insurance: Mathematics and Economics* 12, 1993), whose cost does not
 //! grow with the mean.
 
-use crate::engine::rng::Xoshiro256pp;
+use crate::random::Xoshiro256pp;
 
 /// A draw from the Poisson distribution with mean `mean` (finite, ≥ 0).
 pub fn poisson(rng: &mut Xoshiro256pp, mean: f64) -> u64 {

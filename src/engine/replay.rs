@@ -11,9 +11,9 @@ use rayon::prelude::*;
 
 use crate::engine::application::{gap_key, held_application, random_application, stream_key};
 use crate::engine::monte_carlo::submitted_day;
-use crate::engine::rng::Xoshiro256pp;
 use crate::engine::schedule::{PathwayTimes, ScheduleError};
 use crate::model::Model;
+use crate::random::Xoshiro256pp;
 
 /// Iterations per parallel block (as the main run's).
 const BLOCK: u64 = 16_384;

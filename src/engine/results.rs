@@ -1,11 +1,11 @@
 //! What a Monte Carlo run hands to the exporters: distributions per pathway and stage,
 //! held as whole-day histograms (see [`crate::engine::stats`]).
 
-use crate::engine::rng::Xoshiro256pp;
 use crate::engine::schedule::PathwayTimes;
 use crate::engine::stats::DayHistogram;
 use crate::model::after_approval::Outcome;
 use crate::model::{Pathway, Target, TargetClock};
+use crate::random::Xoshiro256pp;
 
 /// The metrics reported per pathway, in the order of summary.csv.
 pub const METRICS: [Metric; 4] = [

@@ -51,8 +51,8 @@ pub fn decision_table(model: &Model) -> String {
         for d in rows {
             let _ = writeln!(
                 out,
-                "  {:w$}  {:3}  {}",
-                d.pathway,
+                "  {}  {:3}  {}",
+                crate::export::text_table::pad_right(&d.pathway, w),
                 yes_no(d.decision.eligible),
                 d.decision.reasons.join("; ")
             );

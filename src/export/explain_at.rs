@@ -6,10 +6,10 @@
 use std::fmt::Write;
 
 use crate::engine::at_percentile::AtPercentile;
-use crate::engine::schedule::whole_day;
 use crate::export::csv::num;
 use crate::export::text_table::{aligned, approval_line};
 use crate::model::Model;
+use crate::model::whole_day;
 
 /// One stage's row, kept for the closing summary.
 struct Row {

@@ -74,7 +74,8 @@ pub fn largest_swings(model: &Model, sensitivity: &[PathwaySensitivity]) -> Stri
             ),
             None => "no uncertain stage".into(),
         };
-        out.push_str(&format!("    {name:w$}  {line}\n"));
+        let name = crate::export::text_table::pad_right(name, w);
+        out.push_str(&format!("    {name}  {line}\n"));
     }
     out
 }

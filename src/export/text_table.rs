@@ -5,6 +5,26 @@ use std::fmt::Write;
 use crate::engine::schedule::PathwayTimes;
 use crate::model::{Model, Pathway};
 
+/// `text` padded with spaces on the right to `width` characters (as `{:<width$}` would,
+/// but for any width: the formatter refuses widths above 65535, and a cell is as wide
+/// as the id a scenario gives it).
+pub fn pad_right(text: &str, width: usize) -> String {
+    let mut out = String::from(text);
+    out.extend(std::iter::repeat_n(
+        ' ',
+        width.saturating_sub(text.chars().count()),
+    ));
+    out
+}
+
+/// `text` padded with spaces on the left to `width` characters, as `{:>width$}` would.
+pub fn pad_left(text: &str, width: usize) -> String {
+    let mut out: String =
+        std::iter::repeat_n(' ', width.saturating_sub(text.chars().count())).collect();
+    out.push_str(text);
+    out
+}
+
 /// `rows` as aligned columns, each cell after two spaces, the columns `right` names
 /// right-aligned (day counts read best so), trailing spaces trimmed; a line per row.
 pub fn aligned<const N: usize>(rows: &[[String; N]], right: impl Fn(usize) -> bool) -> String {
@@ -19,9 +39,9 @@ pub fn aligned<const N: usize>(rows: &[[String; N]], right: impl Fn(usize) -> bo
         let mut line = String::new();
         for (i, (cell, w)) in row.iter().zip(widths).enumerate() {
             if right(i) {
-                let _ = write!(line, "  {cell:>w$}");
+                let _ = write!(line, "  {}", pad_left(cell, w));
             } else {
-                let _ = write!(line, "  {cell:<w$}");
+                let _ = write!(line, "  {}", pad_right(cell, w));
             }
         }
         let _ = writeln!(out, "{}", line.trim_end());
@@ -59,6 +79,17 @@ pub fn counted_from(pathway: &Pathway) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The formatter panics on a width above 65535; a stage id can be longer.
+    #[test]
+    fn any_width_pads() {
+        let wide = "x".repeat(70_000);
+        let rows = [[wide.clone(), "1".into()], ["a".into(), "22".into()]];
+        let table = aligned(&rows, |i| i == 1);
+        assert!(table.ends_with(&format!("  a{}  22\n", " ".repeat(69_999))));
+        assert_eq!(pad_left("ab", 4), "  ab");
+        assert_eq!(pad_right("通常", 3), "通常 ");
+    }
 
     #[test]
     fn columns_align_and_lines_end_clean() {

@@ -9,8 +9,8 @@
 //! N times a year) are reviewed one at a time, so frequent updates with slow reviews
 //! queue up: what a confirmed change plan (IDATEN) shortens.
 
-use crate::engine::rng::Xoshiro256pp;
 use crate::model::duration::Duration;
+use crate::random::Xoshiro256pp;
 
 /// `[pathway.follow_up]`, validated.
 #[derive(Debug, Clone, PartialEq)]
@@ -89,7 +89,7 @@ impl FollowUp {
     }
 
     fn outcome(&self, met: bool, days: f64) -> (Outcome, Option<u32>) {
-        let whole = crate::engine::schedule::whole_day(days.max(0.0)) as u32;
+        let whole = crate::model::whole_day(days.max(0.0)) as u32;
         match self.term_days {
             None if met => (Outcome::Converted, Some(whole)),
             None => (Outcome::NotMet, None),
@@ -133,7 +133,7 @@ impl Updates {
             let ready = k as f64 * spacing;
             let start = ready.max(released);
             released = start + self.review.sample(rng);
-            on_update(crate::engine::schedule::whole_day(released - ready) as u32);
+            on_update(crate::model::whole_day(released - ready) as u32);
         }
     }
 }

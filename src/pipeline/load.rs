@@ -4,12 +4,14 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::diagnostic::FileDiagnostics;
 use crate::engine::application::median_application;
 use crate::engine::schedule::{PathwayTimes, ScheduleError};
 use crate::failure::Failure;
 use crate::model::Model;
+use crate::scenario::locate;
 use crate::scenario::overrides::Override;
-use crate::scenario::variants::{self, ScenarioRun};
+use crate::scenario::variants::{self, Origin, ScenarioRun};
 use crate::scenario::{self, LoadedScenario, Overrides};
 
 /// A scenario that loaded, with its median schedule.
@@ -21,9 +23,9 @@ pub struct Checked {
 }
 
 /// The message of a schedule that the scenario cannot give (a gate that runs out of
-/// dates, a stage past the horizon), for the file at `path`.
+/// dates, a stage past the horizon), at the value to blame in the file at `path`.
 pub fn schedule_failure(path: &Path, e: &ScheduleError) -> Failure {
-    Failure::BadInput(format!("error: {e}\n  --> {}\n", path.display()))
+    Failure::BadInput(crate::scenario::locate::render(path, e))
 }
 
 /// Loads every file, with the `--set` overrides applied, reporting the problems of all
@@ -50,10 +52,17 @@ pub fn load_all(
                     scenario,
                     schedules,
                 }),
-                Err(e) => match schedule_failure(path, &e) {
-                    Failure::BadInput(text) => errors.push_str(&text),
-                    other => return Err(other),
-                },
+                Err(e) => {
+                    if !errors.is_empty() {
+                        errors.push('\n');
+                    }
+                    // Here the `--set` list is known: an error its override caused
+                    // points at the argument.
+                    let origins: Vec<_> = set.iter().map(|o| (o, Origin::CommandLine)).collect();
+                    let d = locate::schedule_diagnostic(&scenario.text, &e, &origins);
+                    let shown = FileDiagnostics::new(path, &scenario.text, vec![d]);
+                    errors.push_str(&shown.to_string());
+                }
             },
             Err(d) => {
                 if !errors.is_empty() {

@@ -4,6 +4,7 @@
 //! the unit, comments welcome. `docs/scenario-format.md` documents it; `regsim schema`
 //! prints its JSON Schema.
 
+pub mod locate;
 pub mod overrides;
 pub mod raw;
 pub mod validate;

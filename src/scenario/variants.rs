@@ -201,11 +201,29 @@ pub fn chain<'a>(defs: &'a [VariantDef], id: &str) -> Vec<(&'a Override, Origin)
         .collect()
 }
 
-/// The scenario file's document, without its variants: what overrides apply to.
-pub fn base_document(text: &str) -> Table {
-    let mut doc: Table = toml::from_str(text).expect("the file parsed as a scenario already");
+/// The scenario file's document, without its variants: what overrides apply to. A file
+/// that parsed as a scenario can still fail here: an integer too large for TOML (above
+/// 9223372036854775807) is read as a number where a scenario expects one, but a
+/// document holds TOML's integers only.
+pub fn base_document(text: &str) -> Result<Table, Diagnostic> {
+    let mut doc: Table = toml::from_str(text).map_err(|e| {
+        let d = super::toml_diagnostic(&e);
+        if e.message().contains("too large") {
+            Diagnostic {
+                message: "this integer is too large: TOML integers go up to 9223372036854775807"
+                    .into(),
+                help: Some(
+                    "write a number this large with a decimal point or an exponent, e.g. 1.8e19"
+                        .into(),
+                ),
+                ..d
+            }
+        } else {
+            d
+        }
+    })?;
     doc.remove("variant");
-    doc
+    Ok(doc)
 }
 
 /// `doc` with the overrides applied in order, or the problem of the first that cannot
@@ -300,7 +318,7 @@ pub fn runs(
             items,
         ))
     };
-    let doc = base_document(&loaded.text);
+    let doc = base_document(&loaded.text).map_err(|d| fail(vec![d]))?;
     let cli: Vec<(&Override, Origin)> = set.iter().map(|s| (s, Origin::CommandLine)).collect();
     let texts = |list: &[(&Override, Origin)]| list.iter().map(|(o, _)| o.text.clone()).collect();
     let baseline = if set.is_empty() {
@@ -357,7 +375,10 @@ pub fn check_all(stem: &str, text: &str, defs: &[VariantDef], o: &Overrides) -> 
     if defs.is_empty() {
         return Vec::new();
     }
-    let doc = base_document(text);
+    let doc = match base_document(text) {
+        Ok(doc) => doc,
+        Err(d) => return vec![d],
+    };
     let mut problems = Vec::new();
     for d in defs {
         if let Err(p) = build(stem, &doc, &chain(defs, &d.id), o) {
@@ -462,7 +483,7 @@ set = ["p.review.duration=200"]
             ]
         );
         // (200 + 10) * 0.5
-        let doc = apply_all(&base_document(FILE), &chain(&defs, "top")).unwrap();
+        let doc = apply_all(&base_document(FILE).unwrap(), &chain(&defs, "top")).unwrap();
         assert_eq!(
             doc["pathway"][0]["stage"][0]["duration"].as_integer(),
             Some(105)

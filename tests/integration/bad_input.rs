@@ -317,7 +317,141 @@ const CORPUS: &[(&str, &str, &str)] = &[
         "7:8",
         "unknown calendar `jp-govt`",
     ),
+    (
+        "integer-too-large",
+        "14:61",
+        "this integer is too large: TOML integers go up to 9223372036854775807",
+    ),
+    (
+        "submitted-too-late",
+        "5:13",
+        "the submission date 9999-12-31 is too late: a date falls after 9999-12-31, the last date regsim can compute",
+    ),
+    (
+        "stage-beyond-horizon",
+        "13:12",
+        "stage `review` of pathway `p` ends more than 60 years after submission",
+    ),
 ];
+
+/// Bad input that only a command line shows, each once a panic: (arguments, "file" or
+/// "file:line:column" after `-->`, the first message).
+const COMMAND_LINES: &[(&[&str], &str, &str)] = &[
+    (
+        &["check", "tests/data/gate-runs-out.toml"],
+        "tests/data/gate-runs-out.toml:10:9",
+        "stage `council` of pathway `p` was ready on 2024-05-06, after the last date of gate `meeting` (2024-05-01)",
+    ),
+    (
+        &[
+            "run",
+            "tests/data/bad/integer-too-large.toml",
+            "-n",
+            "10",
+            "--set",
+            "seed=3",
+            "-o",
+            "{OUT}",
+        ],
+        "tests/data/bad/integer-too-large.toml:14:61",
+        "this integer is too large: TOML integers go up to 9223372036854775807",
+    ),
+    (
+        &[
+            "check",
+            "tests/data/good/tiny.toml",
+            "--set",
+            "fast.review.duration=900000",
+        ],
+        "tests/data/good/tiny.toml",
+        "--set `fast.review.duration=900000`: stage `review` of pathway `fast` ends more than 60 years after submission",
+    ),
+    (
+        &[
+            "date",
+            "tests/data/good/tiny.toml",
+            "--submitted",
+            "9999-12-31",
+        ],
+        "tests/data/good/tiny.toml",
+        "--submitted 9999-12-31 is too late: a date falls after 9999-12-31, the last date regsim can compute",
+    ),
+    (
+        &[
+            "date",
+            "tests/data/good/tiny.toml",
+            "--submitted",
+            "+262142-12-31",
+        ],
+        "tests/data/good/tiny.toml",
+        "--submitted +262142-12-31 is too late: a date falls after 9999-12-31, the last date regsim can compute",
+    ),
+    (
+        &[
+            "explain",
+            "tests/data/bad/stage-beyond-horizon.toml",
+            "--at",
+            "p80",
+            "-n",
+            "10",
+        ],
+        "tests/data/bad/stage-beyond-horizon.toml:13:12",
+        "stage `review` of pathway `p` ends more than 60 years after submission",
+    ),
+];
+
+#[test]
+fn bad_command_lines_give_their_message_at_their_place() {
+    let out = tempfile::tempdir().unwrap();
+    for (args, place, message) in COMMAND_LINES {
+        let args: Vec<String> = args
+            .iter()
+            .map(|a| a.replace("{OUT}", &out.path().to_string_lossy()))
+            .collect();
+        let output = regsim().args(&args).output().unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{args:?}: {stderr}");
+        let first = stderr.lines().next().unwrap_or_default();
+        assert_eq!(first, format!("error: {message}"), "{args:?}");
+        assert!(
+            stderr.contains(&format!("--> {place}\n")),
+            "{args:?}: expected --> {place} in\n{stderr}"
+        );
+        assert!(stderr.contains("= help: "), "{args:?}: {stderr}");
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+    }
+}
+
+/// A cell wider than the formatter's largest width (65535) once panicked in every
+/// terminal table: a stage id of 70000 characters.
+#[test]
+fn a_very_wide_cell_is_padded() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = "s".repeat(70_000);
+    let text = std::fs::read_to_string(
+        crate::support::repo_root().join("tests/data/bad/stage-beyond-horizon.toml"),
+    )
+    .unwrap()
+    .replace("duration = 900000", "duration = 30")
+    .replace("id = \"review\"", &format!("id = \"{id}\""));
+    let file = dir.path().join("wide.toml");
+    std::fs::write(&file, text).unwrap();
+    for args in [
+        &["explain"][..],
+        &["explain", "--at", "p80", "-n", "5"],
+        &["date"],
+    ] {
+        let output = regsim().args(args).arg(&file).output().unwrap();
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        assert!(stdout.contains(&id), "{args:?}");
+    }
+}
 
 #[test]
 fn every_bad_input_gives_its_message_at_its_place() {

@@ -45,14 +45,15 @@ impl Day {
 /// Japanese public holidays of `year`, sorted by date, with their Japanese names.
 ///
 /// Covers national, substitute, citizens' and one-off holidays from 20 July 1948 (the day
-/// the Act came into force) on. Years before 1948, and years whose 31 December chrono cannot
-/// represent, give an empty list. The equinox days of years not yet announced by the Cabinet
+/// the Act came into force) on. Years before 1948, and years after the last date regsim
+/// computes ([`crate::model::LAST_DATE`], where the equinox formula has long stopped
+/// meaning anything), give an empty list. The equinox days of years not yet announced by the Cabinet
 /// Office are predictions (see [`vernal_equinox`]).
 pub fn jp_holidays(year: i32) -> Vec<(NaiveDate, &'static str)> {
     let next_year = year
         .checked_add(1)
         .and_then(|y| NaiveDate::from_ymd_opt(y, 1, 1));
-    if year < 1948 || next_year.is_none() {
+    if year < 1948 || year > crate::model::LAST_DATE.year() || next_year.is_none() {
         return Vec::new();
     }
     let mut days: Vec<Day> = national_holidays(year)

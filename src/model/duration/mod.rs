@@ -44,8 +44,8 @@
 //! Fixed durations (and other single-point ones, see [`Duration::is_random`]) consume no
 //! random numbers. Sampling never allocates.
 
-use crate::engine::rng::Xoshiro256pp;
 use crate::model::special::{beta_inc_inv, gamma_p_inv, inverse_normal_cdf, ln_gamma, normal_cdf};
+use crate::random::Xoshiro256pp;
 
 mod checks;
 mod sampling;

@@ -1,7 +1,7 @@
 //! Gamma draws (Marsaglia and Tsang) and the standard normal ziggurat they use:
 //! the samplers of the gamma and PERT durations.
 
-use crate::engine::rng::Xoshiro256pp;
+use crate::random::Xoshiro256pp;
 
 /// A Gamma(shape, 1) draw: Marsaglia and Tsang's method, boosted by U^(1/shape) for
 /// shapes below 1. NaN (without looping) for a shape that is not positive.

@@ -81,6 +81,33 @@ impl Validator {
         date
     }
 
+    /// Whether a schedule from `date` stays within the dates regsim computes; if not,
+    /// the error points at `submitted` (or names `--submitted` when it comes from there).
+    fn computable_submission(
+        &mut self,
+        header: &crate::scenario::raw::RawHeader,
+        overrides: &Overrides,
+        date: NaiveDate,
+    ) -> bool {
+        let Err(e) = crate::model::check_submitted(date) else {
+            return true;
+        };
+        let last = crate::model::last_submission();
+        let message = format!("the submission date {date} is too late: {e}");
+        let help = format!(
+            "a schedule reaches up to {} years after submission, so submit on or before {last}",
+            crate::model::HORIZON_DAYS / 366
+        );
+        if overrides.submitted.is_some() {
+            self.problems.push(
+                Diagnostic::whole_file(format!("--submitted {date} is too late: {e}")).help(help),
+            );
+        } else {
+            self.error(header.submitted.span(), message, Some(help));
+        }
+        false
+    }
+
     fn scenario(&mut self, stem: &str, raw: RawScenario, overrides: &Overrides) -> Option<Model> {
         let header = &raw.scenario;
         let name = match &header.name {
@@ -122,6 +149,7 @@ impl Validator {
         };
         let file_submitted = self.date(&header.submitted, "`submitted`");
         let submitted = overrides.submitted.or(file_submitted);
+        let submitted = submitted.filter(|&d| self.computable_submission(header, overrides, d));
         let window = match (&header.submitted_until, submitted) {
             (None, _) => Some(0),
             (Some(until), Some(first)) => match self.date(until, "`submitted_until`") {

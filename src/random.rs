@@ -1,5 +1,9 @@
 //! The random-number generator, named and pinned.
 //!
+//! A leaf module at the crate's top, used by the model (a duration samples itself, the
+//! updates after approval draw their dates) and by the engine (one stream per
+//! iteration), so that the model does not depend on the engine.
+//!
 //! regsim implements its generator itself instead of taking one from a crate, so that the
 //! numbers a scenario gives never change with a dependency's release: Xoshiro256++
 //! (Blackman and Vigna, 2019) for the stream, SplitMix64 to expand a seed into its state.
