@@ -6,6 +6,7 @@ mod cli;
 mod clocks;
 mod dates;
 mod explain_at;
+mod layout;
 mod library;
 mod precision;
 mod report;
