@@ -7,6 +7,7 @@ mod clocks;
 mod dates;
 mod explain_at;
 mod fuzz;
+mod layout;
 mod library;
 mod pipeline;
 mod precision;

@@ -120,30 +120,8 @@ fn draw_row<DB: DrawingBackend>(
         return Ok(());
     }
     let xs = &chart.x;
-    let (mut xa, mut xb) = (
-        xs.iter().copied().fold(f64::INFINITY, f64::min),
-        xs.iter().copied().fold(f64::NEG_INFINITY, f64::max),
-    );
-    // Words get half a step on either side, so that the outer labels fit.
-    let pad = if chart.x_names.is_some() || xb <= xa {
-        0.5
-    } else {
-        (xb - xa) * 0.04
-    };
-    xa -= pad;
-    xb += pad;
-    let lo = p
-        .percentiles
-        .iter()
-        .map(|q| q[0])
-        .fold(f64::INFINITY, f64::min);
-    let hi = p
-        .percentiles
-        .iter()
-        .map(|q| q[3])
-        .fold(f64::NEG_INFINITY, f64::max);
-    let ypad = ((hi - lo) * 0.08).max(2.0);
-    let (ya, yb) = ((lo - ypad).max(0.0), hi + ypad);
+    let (xa, xb) = x_range(chart);
+    let (ya, yb) = days_range(p);
     let names = chart.x_names.clone();
     let x_fmt = move |v: &f64| match &names {
         Some(n) => {
@@ -256,6 +234,42 @@ fn draw_row<DB: DrawingBackend>(
         )?;
     }
     Ok(())
+}
+
+/// The x range of a row: the swept values, padded so that the outer points (and, for
+/// named values, their labels) are clear of the edges.
+fn x_range(chart: &SweepChart) -> (f64, f64) {
+    let xs = &chart.x;
+    let (mut xa, mut xb) = (
+        xs.iter().copied().fold(f64::INFINITY, f64::min),
+        xs.iter().copied().fold(f64::NEG_INFINITY, f64::max),
+    );
+    // Words get half a step on either side, so that the outer labels fit.
+    let pad = if chart.x_names.is_some() || xb <= xa {
+        0.5
+    } else {
+        (xb - xa) * 0.04
+    };
+    xa -= pad;
+    xb += pad;
+    (xa, xb)
+}
+
+/// The days range of a row: P10 to P90 over every swept value, padded, from zero at
+/// the lowest.
+fn days_range(p: &SweepPanel) -> (f64, f64) {
+    let lo = p
+        .percentiles
+        .iter()
+        .map(|q| q[0])
+        .fold(f64::INFINITY, f64::min);
+    let hi = p
+        .percentiles
+        .iter()
+        .map(|q| q[3])
+        .fold(f64::NEG_INFINITY, f64::max);
+    let ypad = ((hi - lo) * 0.08).max(2.0);
+    ((lo - ypad).max(0.0), hi + ypad)
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use toml::Spanned;
 use toml::value::Datetime;
 
-use super::raw::{RawDays, RawRoll, RawScenario};
+use super::raw::{RawDays, RawHeader, RawPathway, RawRoll, RawScenario};
 use crate::diagnostic::Diagnostic;
 use crate::model::{Model, Pathway};
 
@@ -117,79 +117,16 @@ impl Validator {
             }
             None => stem.to_string(),
         };
-        let seed = match &header.seed {
-            None => Some(DEFAULT_SEED),
-            Some(s) if *s.get_ref() < 0 => {
-                self.error(
-                    s.span(),
-                    "the seed must not be negative",
-                    Some("use any whole number from 0 up, e.g. seed = 1".into()),
-                );
-                None
-            }
-            Some(s) => Some(*s.get_ref() as u64),
-        };
-        let iterations = match &header.iterations {
-            None => Some(DEFAULT_ITERATIONS),
-            Some(n) if *n.get_ref() < 1 || *n.get_ref() as u64 > MAX_ITERATIONS => {
-                self.error(
-                    n.span(),
-                    format!(
-                        "iterations must be between 1 and {MAX_ITERATIONS}, not {}",
-                        n.get_ref()
-                    ),
-                    Some(
-                        "10000 gives percentiles to within about a day; 1000000 for final figures"
-                            .into(),
-                    ),
-                );
-                None
-            }
-            Some(n) => Some(*n.get_ref() as u64),
-        };
+        let seed = self.seed(header);
+        let iterations = self.iterations(header);
         let file_submitted = self.date(&header.submitted, "`submitted`");
         let submitted = overrides.submitted.or(file_submitted);
         let submitted = submitted.filter(|&d| self.computable_submission(header, overrides, d));
-        let window = match (&header.submitted_until, submitted) {
-            (None, _) => Some(0),
-            (Some(until), Some(first)) => match self.date(until, "`submitted_until`") {
-                Some(last) if last < first => {
-                    self.error(
-                        until.span(),
-                        format!("`submitted_until` ({last}) comes before `submitted` ({first})"),
-                        Some("the window runs from `submitted` to `submitted_until`".into()),
-                    );
-                    None
-                }
-                Some(last) if (last - first).num_days() > MAX_WINDOW_DAYS => {
-                    self.error(until.span(), format!("the submission window is longer than {} years", MAX_WINDOW_DAYS / 366), Some("simulate a few years of submissions at most; use several scenarios for longer spans".into()));
-                    None
-                }
-                Some(last) => Some((last - first).num_days() as u32),
-                None => None,
-            },
-            (Some(_), None) => None,
-        };
+        let window = self.submission_window(header, submitted);
 
         let no_pathways = Vec::new();
         let raw_pathways = raw.pathway.as_ref().map_or(&no_pathways, |p| p.get_ref());
-        // The first place that counts business days of the scenario's calendar, to
-        // point at if there is no calendar.
-        let uses_business_days = raw_pathways
-            .iter()
-            .flat_map(|p| &p.stage)
-            .filter(|s| s.calendar.is_none())
-            .filter_map(|s| s.days.as_ref())
-            .find(|d| *d.get_ref() == RawDays::Business)
-            .map(|d| d.span())
-            .or_else(|| {
-                raw.gate
-                    .iter()
-                    .filter(|g| g.calendar.is_none())
-                    .filter_map(|g| g.if_not_business_day.as_ref())
-                    .find(|r| *r.get_ref() != RawRoll::Keep)
-                    .map(|r| r.span())
-            });
+        let uses_business_days = first_business_day_use(&raw, raw_pathways);
         let calendars = self.custom_calendars(&raw.custom_calendar);
         let business_days = submitted
             .and_then(|s| self.calendar(raw.calendar.as_ref(), s, uses_business_days, &calendars));
@@ -212,28 +149,7 @@ impl Validator {
             .as_ref()
             .and_then(|e| self.products(&raw.product, e, submitted));
 
-        if raw_pathways.is_empty() {
-            let d = match &raw.pathway {
-                Some(p) => Diagnostic::at(p.span(), "the scenario has no pathway"),
-                None => Diagnostic::whole_file("the scenario has no pathway"),
-            };
-            self.problems
-                .push(d.help("add at least one [[pathway]] with its [[pathway.stage]] tables"));
-        }
-        let mut seen: HashMap<&str, Range<usize>> = HashMap::new();
-        let mut pathways = Vec::new();
-        for p in raw_pathways {
-            if seen.contains_key(p.id.get_ref().as_str()) {
-                self.error(
-                    p.id.span(),
-                    format!("pathway id `{}` is used twice", p.id.get_ref()),
-                    Some("give every pathway its own id".into()),
-                );
-            } else {
-                seen.insert(p.id.get_ref(), p.id.span());
-            }
-            pathways.push(self.pathway(p, &gate_ids, &evidence_ids, &table_ids));
-        }
+        let pathways = self.pathways(&raw, raw_pathways, &gate_ids, &evidence_ids, &table_ids);
 
         let (seed, iterations, submitted, business_days, gates, fiscal_year) = (
             seed?,
@@ -290,4 +206,126 @@ impl Validator {
             decisions,
         })
     }
+
+    /// The header's seed: not negative; [`DEFAULT_SEED`] when it gives none.
+    fn seed(&mut self, header: &RawHeader) -> Option<u64> {
+        match &header.seed {
+            None => Some(DEFAULT_SEED),
+            Some(s) if *s.get_ref() < 0 => {
+                self.error(
+                    s.span(),
+                    "the seed must not be negative",
+                    Some("use any whole number from 0 up, e.g. seed = 1".into()),
+                );
+                None
+            }
+            Some(s) => Some(*s.get_ref() as u64),
+        }
+    }
+
+    /// The header's number of iterations: 1 to [`MAX_ITERATIONS`];
+    /// [`DEFAULT_ITERATIONS`] when it gives none.
+    fn iterations(&mut self, header: &RawHeader) -> Option<u64> {
+        match &header.iterations {
+            None => Some(DEFAULT_ITERATIONS),
+            Some(n) if *n.get_ref() < 1 || *n.get_ref() as u64 > MAX_ITERATIONS => {
+                self.error(
+                    n.span(),
+                    format!(
+                        "iterations must be between 1 and {MAX_ITERATIONS}, not {}",
+                        n.get_ref()
+                    ),
+                    Some(
+                        "10000 gives percentiles to within about a day; 1000000 for final figures"
+                            .into(),
+                    ),
+                );
+                None
+            }
+            Some(n) => Some(*n.get_ref() as u64),
+        }
+    }
+
+    /// The submission window in days, from `submitted` to the header's
+    /// `submitted_until` (0 without one): not backwards, at most [`MAX_WINDOW_DAYS`].
+    fn submission_window(
+        &mut self,
+        header: &RawHeader,
+        submitted: Option<NaiveDate>,
+    ) -> Option<u32> {
+        match (&header.submitted_until, submitted) {
+            (None, _) => Some(0),
+            (Some(until), Some(first)) => match self.date(until, "`submitted_until`") {
+                Some(last) if last < first => {
+                    self.error(
+                        until.span(),
+                        format!("`submitted_until` ({last}) comes before `submitted` ({first})"),
+                        Some("the window runs from `submitted` to `submitted_until`".into()),
+                    );
+                    None
+                }
+                Some(last) if (last - first).num_days() > MAX_WINDOW_DAYS => {
+                    self.error(until.span(), format!("the submission window is longer than {} years", MAX_WINDOW_DAYS / 366), Some("simulate a few years of submissions at most; use several scenarios for longer spans".into()));
+                    None
+                }
+                Some(last) => Some((last - first).num_days() as u32),
+                None => None,
+            },
+            (Some(_), None) => None,
+        }
+    }
+
+    /// Every pathway, each with its own id; at least one.
+    fn pathways(
+        &mut self,
+        raw: &RawScenario,
+        raw_pathways: &[RawPathway],
+        gate_ids: &[&str],
+        evidence_ids: &[&str],
+        table_ids: &[&str],
+    ) -> Vec<Option<Pathway>> {
+        if raw_pathways.is_empty() {
+            let d = match &raw.pathway {
+                Some(p) => Diagnostic::at(p.span(), "the scenario has no pathway"),
+                None => Diagnostic::whole_file("the scenario has no pathway"),
+            };
+            self.problems
+                .push(d.help("add at least one [[pathway]] with its [[pathway.stage]] tables"));
+        }
+        let mut seen: HashMap<&str, Range<usize>> = HashMap::new();
+        let mut pathways = Vec::new();
+        for p in raw_pathways {
+            if seen.contains_key(p.id.get_ref().as_str()) {
+                self.error(
+                    p.id.span(),
+                    format!("pathway id `{}` is used twice", p.id.get_ref()),
+                    Some("give every pathway its own id".into()),
+                );
+            } else {
+                seen.insert(p.id.get_ref(), p.id.span());
+            }
+            pathways.push(self.pathway(p, gate_ids, evidence_ids, table_ids));
+        }
+        pathways
+    }
+}
+
+/// The first place that counts business days of the scenario's calendar (a stage or a
+/// gate without a calendar of its own), to point at if there is no calendar.
+fn first_business_day_use(raw: &RawScenario, raw_pathways: &[RawPathway]) -> Option<Range<usize>> {
+    raw_pathways
+        .iter()
+        .flat_map(|p| &p.stage)
+        .filter(|s| s.calendar.is_none())
+        .filter_map(|s| s.days.as_ref())
+        .find(|d| *d.get_ref() == RawDays::Business)
+        .map(|d| d.span())
+        .or_else(|| {
+            raw.gate
+                .iter()
+                .filter(|g| g.calendar.is_none())
+                .filter_map(|g| g.if_not_business_day.as_ref())
+                .find(|r| *r.get_ref() != RawRoll::Keep)
+                .map(|r| r.span())
+        })
 }

@@ -211,28 +211,7 @@ impl Validator {
     ) -> Option<Stage> {
         let sid = s.id.get_ref();
         let mut ok = true;
-        let months = s.duration_months.as_ref().and_then(|m| {
-            let v = *m.get_ref();
-            if s.duration.is_some() || s.days.is_some() {
-                self.error(
-                    m.span(),
-                    format!("stage `{sid}` gives `duration_months` and also `duration` or `days`"),
-                    Some("use `duration_months = 10` alone for a span in calendar months, or `duration` (in `days`)".into()),
-                );
-                ok = false;
-                None
-            } else if (0..=600).contains(&v) {
-                Some(v as f64)
-            } else {
-                self.error(
-                    m.span(),
-                    format!("`duration_months` must be a whole number of months from 0 to 600, not {v}"),
-                    Some("e.g. duration_months = 10 for a goal 10 months after the stage starts".into()),
-                );
-                ok = false;
-                None
-            }
-        });
+        let months = self.stage_months(s, &mut ok);
         let calendar = match &s.calendar {
             None => None,
             Some(c) => {
@@ -248,28 +227,7 @@ impl Validator {
                 calendar_ids.iter().position(|id| id == c.get_ref())
             }
         };
-        let max_days = match &s.max_days {
-            None => None,
-            Some(m) => {
-                let v = *m.get_ref();
-                if *s.clock.get_ref() != RawClock::Applicant {
-                    self.error(
-                        m.span(),
-                        "`max_days` caps an applicant's clock stop, but this stage is on the regulator's clock",
-                        Some("set `clock = \"applicant\"`, or remove `max_days`".into()),
-                    );
-                    ok = false;
-                } else if !(v.is_finite() && v > 0.0) {
-                    self.error(
-                        m.span(),
-                        format!("`max_days` must be a positive number of days, not {v}"),
-                        Some("e.g. max_days = 180: an applicant who needs longer withdraws".into()),
-                    );
-                    ok = false;
-                }
-                Some(v)
-            }
-        };
+        let max_days = self.stage_max_days(s, &mut ok);
         let duration = match &s.duration {
             _ if months.is_some() => {
                 months.map(|m| crate::model::duration::Duration::Fixed { days: m })
@@ -286,70 +244,9 @@ impl Validator {
             }
             None => None,
         };
-        let probability = match &s.probability {
-            None => 1.0,
-            Some(p) => {
-                let v = *p.get_ref();
-                if !(v > 0.0 && v <= 1.0) {
-                    self.error(
-                        p.span(),
-                        format!("probability must be above 0 and at most 1, not {v}"),
-                        Some(
-                            "e.g. probability = 0.6 for a stage that happens in 60% of reviews"
-                                .into(),
-                        ),
-                    );
-                    ok = false;
-                }
-                v
-            }
-        };
-        let gate = match &s.gate {
-            None => None,
-            Some(g) => match gate_ids.iter().position(|id| id == g.get_ref()) {
-                Some(i) => Some(i),
-                None => {
-                    let help = match did_you_mean(g.get_ref(), gate_ids.iter().copied()) {
-                        Some(near) => format!("did you mean `{near}`?"),
-                        None if gate_ids.is_empty() => "define it in a [[gate]] table".to_string(),
-                        None => format!("the scenario's gates are: {}", gate_ids.join(", ")),
-                    };
-                    self.error(
-                        g.span(),
-                        format!("gate `{}` is not defined", g.get_ref()),
-                        Some(help),
-                    );
-                    ok = false;
-                    None
-                }
-            },
-        };
-        let planned_within = match (&s.planned_within, &s.gate) {
-            (None, _) => None,
-            (Some(p), None) => {
-                self.error(
-                    p.span(),
-                    "`planned_within` needs a gate to plan for",
-                    Some("add `gate = \"...\"`, or remove `planned_within`".into()),
-                );
-                ok = false;
-                None
-            }
-            (Some(p), Some(_)) => {
-                let v = *p.get_ref();
-                if v.is_finite() && v >= 0.0 && v <= crate::model::HORIZON_DAYS as f64 / 2.0 {
-                    Some(v.round() as u32)
-                } else {
-                    self.error(
-                        p.span(),
-                        format!("`planned_within` must be a number of days from 0 up, not {v}"),
-                        Some("e.g. planned_within = 365 for a review planned to end within its 12-month target".into()),
-                    );
-                    ok = false;
-                    None
-                }
-            }
-        };
+        let probability = self.stage_probability(s, &mut ok);
+        let gate = self.stage_gate(s, gate_ids, &mut ok);
+        let planned_within = self.stage_planned_within(s, &mut ok);
         ok.then(|| Stage {
             id: sid.clone(),
             title: if s.title.is_empty() {
@@ -374,6 +271,135 @@ impl Validator {
             gate,
             planned_within,
         })
+    }
+
+    /// `duration_months`: a whole number of months from 0 to 600, and not beside `duration` or `days`.
+    fn stage_months(&mut self, s: &RawStage, ok: &mut bool) -> Option<f64> {
+        let sid = s.id.get_ref();
+        s.duration_months.as_ref().and_then(|m| {
+            let v = *m.get_ref();
+            if s.duration.is_some() || s.days.is_some() {
+                self.error(
+                    m.span(),
+                    format!("stage `{sid}` gives `duration_months` and also `duration` or `days`"),
+                    Some("use `duration_months = 10` alone for a span in calendar months, or `duration` (in `days`)".into()),
+                );
+                *ok = false;
+                None
+            } else if (0..=600).contains(&v) {
+                Some(v as f64)
+            } else {
+                self.error(
+                    m.span(),
+                    format!("`duration_months` must be a whole number of months from 0 to 600, not {v}"),
+                    Some("e.g. duration_months = 10 for a goal 10 months after the stage starts".into()),
+                );
+                *ok = false;
+                None
+            }
+        })
+    }
+
+    /// `max_days`: a positive cap on an applicant's clock stop, only on the applicant's clock.
+    fn stage_max_days(&mut self, s: &RawStage, ok: &mut bool) -> Option<f64> {
+        match &s.max_days {
+            None => None,
+            Some(m) => {
+                let v = *m.get_ref();
+                if *s.clock.get_ref() != RawClock::Applicant {
+                    self.error(
+                        m.span(),
+                        "`max_days` caps an applicant's clock stop, but this stage is on the regulator's clock",
+                        Some("set `clock = \"applicant\"`, or remove `max_days`".into()),
+                    );
+                    *ok = false;
+                } else if !(v.is_finite() && v > 0.0) {
+                    self.error(
+                        m.span(),
+                        format!("`max_days` must be a positive number of days, not {v}"),
+                        Some("e.g. max_days = 180: an applicant who needs longer withdraws".into()),
+                    );
+                    *ok = false;
+                }
+                Some(v)
+            }
+        }
+    }
+
+    /// `probability`: above 0 and at most 1; 1 when the stage gives none.
+    fn stage_probability(&mut self, s: &RawStage, ok: &mut bool) -> f64 {
+        match &s.probability {
+            None => 1.0,
+            Some(p) => {
+                let v = *p.get_ref();
+                if !(v > 0.0 && v <= 1.0) {
+                    self.error(
+                        p.span(),
+                        format!("probability must be above 0 and at most 1, not {v}"),
+                        Some(
+                            "e.g. probability = 0.6 for a stage that happens in 60% of reviews"
+                                .into(),
+                        ),
+                    );
+                    *ok = false;
+                }
+                v
+            }
+        }
+    }
+
+    /// `gate`: the index of a gate the scenario defines, among `gate_ids`.
+    fn stage_gate(&mut self, s: &RawStage, gate_ids: &[&str], ok: &mut bool) -> Option<usize> {
+        match &s.gate {
+            None => None,
+            Some(g) => match gate_ids.iter().position(|id| id == g.get_ref()) {
+                Some(i) => Some(i),
+                None => {
+                    let help = match did_you_mean(g.get_ref(), gate_ids.iter().copied()) {
+                        Some(near) => format!("did you mean `{near}`?"),
+                        None if gate_ids.is_empty() => "define it in a [[gate]] table".to_string(),
+                        None => format!("the scenario's gates are: {}", gate_ids.join(", ")),
+                    };
+                    self.error(
+                        g.span(),
+                        format!("gate `{}` is not defined", g.get_ref()),
+                        Some(help),
+                    );
+                    *ok = false;
+                    None
+                }
+            },
+        }
+    }
+
+    /// `planned_within`: a number of days from 0 up, only on a gated stage.
+    fn stage_planned_within(&mut self, s: &RawStage, ok: &mut bool) -> Option<u32> {
+        match (&s.planned_within, &s.gate) {
+            (None, _) => None,
+            (Some(p), None) => {
+                self.error(
+                    p.span(),
+                    "`planned_within` needs a gate to plan for",
+                    Some("add `gate = \"...\"`, or remove `planned_within`".into()),
+                );
+                *ok = false;
+                None
+            }
+            (Some(p), Some(_)) => {
+                let v = *p.get_ref();
+                if v.is_finite() && v >= 0.0 && v <= crate::model::HORIZON_DAYS as f64 / 2.0 {
+                    Some(v.round() as u32)
+                } else {
+                    self.error(
+                        p.span(),
+                        format!("`planned_within` must be a number of days from 0 up, not {v}"),
+                        Some("e.g. planned_within = 365 for a review planned to end within its 12-month target".into()),
+                    );
+                    *ok = false;
+                    None
+                }
+            }
+        }
     }
 }
 
