@@ -9,7 +9,8 @@
 //! pushed to extremes, strings emptied, made huge or given formula characters, lines
 //! deleted, duplicated or swapped, bytes flipped, arrays made huge) and runs `check`,
 //! `run` (a few iterations, CSV mostly, sometimes charts, the report, --runs,
-//! --sensitivity, a variant or a --set), `explain`, `explain --at p80` and `date` on it.
+//! --sensitivity, a variant or a --set), `explain`, `explain --at p80`, `date`,
+//! `compare` and `sweep` (of the seed) on it.
 //!
 //! The cases run in worker processes (this program with `--worker`), in batches, each
 //! command in-process under `catch_unwind`. The supervisor counts exit codes (0, 2,
@@ -157,7 +158,15 @@ struct Tally {
     crashes: Vec<(u64, String)>,
 }
 
-const KINDS: [&str; 5] = ["check", "run", "explain", "explain --at", "date"];
+const KINDS: [&str; 7] = [
+    "check",
+    "run",
+    "explain",
+    "explain --at",
+    "date",
+    "compare",
+    "sweep",
+];
 
 fn supervise(o: &Options) {
     let start = Instant::now();

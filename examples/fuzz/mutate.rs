@@ -538,6 +538,18 @@ pub fn case(corpus: &[Seed], seed: u64, index: u64) -> Case {
         date.push(rng.pick(SUBMITTED).to_string());
     }
     commands.push(date);
+    // compare pairs the baseline with every variant (a file without one is refused);
+    // sweep runs one value per knob setting, here the seed.
+    let mut compare = strings(&["compare", "{FILE}", "-q", "--threads", "1", "-o", "{OUT}"]);
+    compare.extend(strings(&["--format", "csv", "-n"]));
+    compare.push((1 + rng.below(40)).to_string());
+    compare.extend(set(&mut rng));
+    commands.push(compare);
+    let mut sweep = strings(&["sweep", "{FILE}", "-q", "--threads", "1", "-o", "{OUT}"]);
+    sweep.extend(strings(&["--format", "csv", "--set", "seed=1,2", "-n"]));
+    sweep.push((1 + rng.below(20)).to_string());
+    sweep.extend(set(&mut rng));
+    commands.push(sweep);
     Case {
         index,
         source: base.name.clone(),
