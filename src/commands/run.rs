@@ -25,7 +25,7 @@ use crate::pipeline::{
 };
 use crate::scenario::Overrides;
 use crate::scenario::validate::MAX_ITERATIONS;
-use crate::scenario::variants::ScenarioRun;
+use crate::scenario::variants::{Origin, ScenarioRun};
 
 #[derive(Debug, clap::Args)]
 pub struct RunArgs {
@@ -128,6 +128,10 @@ pub fn run(args: &RunArgs) -> Result<(), Failure> {
                 variant: String::new(),
                 title: "baseline".into(),
                 overrides: args.set.clone(),
+                applied: set
+                    .iter()
+                    .map(|o| (o.clone(), Origin::CommandLine))
+                    .collect(),
                 model: checked.scenario.model.clone(),
             }]
         } else {
@@ -223,7 +227,7 @@ fn run_one(ctx: &RunContext) -> Result<(), Failure> {
     let sensitivity = if args.sensitivity || formats.html {
         let t = Instant::now();
         let s = crate::engine::sensitivity::analyse(model, results)
-            .map_err(|e| schedule_failure(&study.path, &e))?;
+            .map_err(|e| schedule_failure(&study.path, &study.baseline().applied, &e))?;
         Some((s, t.elapsed().as_secs_f64()))
     } else {
         None
@@ -440,7 +444,7 @@ fn report_page(
             results[0].iterations,
             80.0,
         )
-        .map_err(|e| schedule_failure(&study.path, &e))?;
+        .map_err(|e| schedule_failure(&study.path, &study.baseline().applied, &e))?;
         at_p80.push(crate::export::explain_at::iteration_table(model, i, &at));
     }
     let manifest_json = String::from_utf8_lossy(&manifest.to_json()).into_owned();

@@ -175,6 +175,7 @@ pub fn sweep(args: &SweepArgs) -> Result<(), Failure> {
         Failure::BadInput(shown.to_string())
     })?;
     let mut models = Vec::new();
+    let mut applied = Vec::new();
     for o in &point_overrides {
         let mut list: Vec<(&Override, Origin)> =
             fixed.iter().map(|f| (f, Origin::CommandLine)).collect();
@@ -186,17 +187,23 @@ pub fn sweep(args: &SweepArgs) -> Result<(), Failure> {
                 )
             })?;
         models.push(model);
+        applied.push(
+            list.iter()
+                .map(|(o, w)| ((*o).clone(), w.clone()))
+                .collect(),
+        );
     }
     // Each value's seed and iterations by the study's rule: `-n` and `--seed`, else the
     // scenario's (unless the knob is the seed or the iterations themselves).
     let runs = knob
         .values
         .iter()
-        .zip(models)
-        .map(|(v, model)| ScenarioRun {
+        .zip(models.into_iter().zip(applied))
+        .map(|(v, (model, applied))| ScenarioRun {
             variant: format!("{}{v}", knob.prefix),
             title: format!("{}={}{v}", knob.path, knob.prefix),
             overrides: args.set.clone(),
+            applied,
             model,
         })
         .collect();

@@ -154,13 +154,16 @@ impl<'a> Lockstep<'a> {
     /// Runs iterations `start..start + iterations` of every model on the current rayon
     /// pool. `on_rows` receives the baseline's rows in iteration order, a batch at a
     /// time (only with `keep_rows`); `on_progress` the iterations done so far, from 0.
+    ///
+    /// A schedule that a model cannot give is an error naming that model's index in
+    /// [`Lockstep::runs`] (a failed write of rows names the baseline).
     pub fn run_from<E>(
         &self,
         start: u64,
         iterations: u64,
         mut on_rows: impl FnMut(&[RunRow]) -> Result<(), E>,
         on_progress: impl Fn(u64),
-    ) -> Result<LockstepResults, RunError<E>> {
+    ) -> Result<LockstepResults, (usize, RunError<E>)> {
         let runs = self.prepare();
         let mut total = self.empty_block(&runs);
         let blocks = iterations.div_ceil(BLOCK);
@@ -168,7 +171,7 @@ impl<'a> Lockstep<'a> {
         let mut first = 0;
         while first < blocks {
             let last = (first + batch).min(blocks);
-            let results: Vec<Result<Block, ScheduleError>> = (first..last)
+            let results: Vec<Result<Block, (usize, ScheduleError)>> = (first..last)
                 .into_par_iter()
                 .map(|b| {
                     let begin = start + b * BLOCK;
@@ -177,10 +180,10 @@ impl<'a> Lockstep<'a> {
                 })
                 .collect();
             for block in results {
-                let block = block.map_err(RunError::Schedule)?;
+                let block = block.map_err(|(r, e)| (r, RunError::Schedule(e)))?;
                 merge(&mut total, &block);
                 if self.keep_rows {
-                    on_rows(&block.rows).map_err(RunError::Sink)?;
+                    on_rows(&block.rows).map_err(|e| (0, RunError::Sink(e)))?;
                 }
             }
             on_progress((last * BLOCK).min(iterations));
@@ -204,7 +207,7 @@ impl<'a> Lockstep<'a> {
         &self,
         runs: &[Prepared],
         range: std::ops::Range<u64>,
-    ) -> Result<Block, ScheduleError> {
+    ) -> Result<Block, (usize, ScheduleError)> {
         let mut out = self.empty_block(runs);
         if self.keep_rows {
             let n = (range.end - range.start) as usize;
@@ -226,7 +229,8 @@ impl<'a> Lockstep<'a> {
                         &mut rng,
                         (gap_key, i),
                         &mut times,
-                    )?;
+                    )
+                    .map_err(|e| (r, e))?;
                     let acc = &mut out.runs[r][p];
                     acc.record(&times);
                     acc.record_after_approval(pathway, &times, &mut rng);

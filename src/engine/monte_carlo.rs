@@ -90,7 +90,9 @@ impl MonteCarlo {
             paired: false,
             keep_rows: self.keep_rows,
         };
-        let mut results = lockstep.run_from(start, self.iterations, on_rows, on_progress)?;
+        let mut results = lockstep
+            .run_from(start, self.iterations, on_rows, on_progress)
+            .map_err(|(_, e)| e)?;
         Ok(results.runs.remove(0))
     }
 }

@@ -70,8 +70,8 @@ pub fn execute(
     let started = Instant::now();
     let total: u64 = study.runs.iter().map(|r| r.iterations).sum();
     let progress = progress_bar(total, quiet, &study.baseline().model.name);
-    let fail = |e: RunError<anyhow::Error>| match e {
-        RunError::Schedule(e) => schedule_failure(&study.path, &e),
+    let fail = |(run, e): (usize, RunError<anyhow::Error>)| match e {
+        RunError::Schedule(e) => schedule_failure(&study.path, &study.runs[run].applied, &e),
         RunError::Sink(e) => Failure::Other(e.context("cannot write runs.csv")),
     };
     let executed = if study.paired {
@@ -115,9 +115,9 @@ pub fn execute(
                 Err(e) => (Err(e), None),
             },
         };
-        let mut runs = vec![first.map_err(fail)?];
+        let mut runs = vec![first.map_err(|e| fail((0, e)))?];
         let mut done = runs[0].iterations;
-        for run in &study.runs[1..] {
+        for (k, run) in study.runs.iter().enumerate().skip(1) {
             let mc = MonteCarlo {
                 iterations: match precision {
                     Some(_) => runs[0].iterations,
@@ -133,7 +133,7 @@ pub fn execute(
                     |_| Ok::<(), anyhow::Error>(()),
                     |d| progress.set_position(offset + d),
                 )
-                .map_err(fail)?;
+                .map_err(|e| fail((k, e)))?;
             done += r.iterations;
             runs.push(r);
         }

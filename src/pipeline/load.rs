@@ -23,9 +23,10 @@ pub struct Checked {
 }
 
 /// The message of a schedule that the scenario cannot give (a gate that runs out of
-/// dates, a stage past the horizon), at the value to blame in the file at `path`.
-pub fn schedule_failure(path: &Path, e: &ScheduleError) -> Failure {
-    Failure::BadInput(crate::scenario::locate::render(path, e))
+/// dates, a stage past the horizon), at the value to blame in the file at `path`, or at
+/// the override in `applied` that changed it.
+pub fn schedule_failure(path: &Path, applied: &[(Override, Origin)], e: &ScheduleError) -> Failure {
+    Failure::BadInput(locate::render_applied(path, e, applied))
 }
 
 /// Loads every file, with the `--set` overrides applied, reporting the problems of all

@@ -75,6 +75,7 @@ pub fn simulate(path: &Path, sampling: Sampling) -> Result<Simulation, Failure> 
         variant: String::new(),
         title: "baseline".into(),
         overrides: Vec::new(),
+        applied: Vec::new(),
         model,
     };
     let study = Study::of_runs(path.to_path_buf(), vec![run], sampling);

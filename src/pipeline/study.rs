@@ -17,8 +17,9 @@ use std::path::PathBuf;
 use crate::engine::precision::Precision;
 use crate::failure::Failure;
 use crate::model::Model;
+use crate::scenario::overrides::Override;
 use crate::scenario::validate::MAX_ITERATIONS;
-use crate::scenario::variants::ScenarioRun;
+use crate::scenario::variants::{Origin, ScenarioRun};
 
 /// `-n` and `--seed` as given on the command line.
 #[derive(Debug, Clone, Copy, Default)]
@@ -56,6 +57,8 @@ pub struct StudyRun {
     pub title: String,
     /// Every override applied, in order, as written.
     pub overrides: Vec<String>,
+    /// The same, with where each comes from (for errors that point at one).
+    pub applied: Vec<(Override, Origin)>,
     /// The model simulated.
     pub model: Model,
     /// The seed its streams derive from.
@@ -93,6 +96,7 @@ impl Study {
                 label: r.variant,
                 title: r.title,
                 overrides: r.overrides,
+                applied: r.applied,
                 model: r.model,
             })
             .collect();

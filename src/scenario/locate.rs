@@ -29,8 +29,10 @@ pub fn schedule_diagnostic(
     let keys = keys(error);
     // The last override that touched the value is the one to blame.
     if let Some((o, origin)) = overrides.iter().rev().find(|(o, _)| {
-        keys.iter()
-            .all(|k| o.path.iter().any(|segment| segment == k))
+        keys.iter().any(|set| {
+            set.iter()
+                .all(|k| o.path.iter().any(|segment| segment == k))
+        })
     }) {
         return origin.diagnostic(&o.text, &message, Some(help.into()));
     }
@@ -47,19 +49,37 @@ pub fn schedule_diagnostic(
 /// `error` rendered for the file at `path` (read again: this runs once, on the way out),
 /// with no override applied.
 pub fn render(path: &Path, error: &ScheduleError) -> String {
+    render_applied(path, error, &[])
+}
+
+/// `error` rendered for the file at `path`, after `overrides` were applied to it in
+/// order: an error an override caused points at the override.
+pub fn render_applied(
+    path: &Path,
+    error: &ScheduleError,
+    overrides: &[(Override, Origin)],
+) -> String {
     let text = std::fs::read_to_string(path).unwrap_or_default();
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    let d = schedule_diagnostic(text, error, &[]);
+    let refs: Vec<(&Override, Origin)> = overrides.iter().map(|(o, w)| (o, w.clone())).collect();
+    let d = schedule_diagnostic(text, error, &refs);
     FileDiagnostics::new(path, text, vec![d]).to_string()
 }
 
-/// The ids an override's path must name to have changed the value to blame.
-fn keys(error: &ScheduleError) -> Vec<&str> {
+/// The ids an override's path must name to have changed the value to blame: every id
+/// of one of the sets. A gate that runs out of dates is blamed on an override of the
+/// gate (its dates or rule) or of the stage that waits for it.
+fn keys(error: &ScheduleError) -> Vec<Vec<&str>> {
     match error {
-        ScheduleError::GateExhausted { pathway, stage, .. } => vec![pathway, stage],
-        ScheduleError::BeyondHorizon { pathway, stage } => vec![pathway, stage],
-        ScheduleError::EvidenceBeyondHorizon { evidence, .. } => vec![evidence],
-        ScheduleError::TargetBeyondHorizon { pathway } => vec![pathway, "target"],
+        ScheduleError::GateExhausted {
+            pathway,
+            stage,
+            gate,
+            ..
+        } => vec![vec![gate], vec![pathway, stage]],
+        ScheduleError::BeyondHorizon { pathway, stage } => vec![vec![pathway, stage]],
+        ScheduleError::EvidenceBeyondHorizon { evidence, .. } => vec![vec![evidence]],
+        ScheduleError::TargetBeyondHorizon { pathway } => vec![vec![pathway, "target"]],
     }
 }
 

@@ -283,6 +283,9 @@ pub struct ScenarioRun {
     pub title: String,
     /// Every override applied, in order, as written (`--set` ones first).
     pub overrides: Vec<String>,
+    /// The same overrides with where each comes from, so that a problem one of them
+    /// causes later (a gate that runs out of dates) can point at it.
+    pub applied: Vec<(Override, Origin)>,
     /// The model simulated.
     pub model: Model,
 }
@@ -321,6 +324,11 @@ pub fn runs(
     let doc = base_document(&loaded.text).map_err(|d| fail(vec![d]))?;
     let cli: Vec<(&Override, Origin)> = set.iter().map(|s| (s, Origin::CommandLine)).collect();
     let texts = |list: &[(&Override, Origin)]| list.iter().map(|(o, _)| o.text.clone()).collect();
+    let owned = |list: &[(&Override, Origin)]| {
+        list.iter()
+            .map(|(o, origin)| ((*o).clone(), origin.clone()))
+            .collect()
+    };
     let baseline = if set.is_empty() {
         loaded.model.clone()
     } else {
@@ -330,6 +338,7 @@ pub fn runs(
         variant: String::new(),
         title: "baseline".into(),
         overrides: texts(&cli),
+        applied: owned(&cli),
         model: baseline,
     }];
     let mut problems = Vec::new();
@@ -357,6 +366,7 @@ pub fn runs(
                 variant: def.id.clone(),
                 title: def.title.clone(),
                 overrides: texts(&list),
+                applied: owned(&list),
                 model,
             }),
             Err(p) => problems.extend(p),

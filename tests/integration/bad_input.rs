@@ -337,6 +337,30 @@ const CORPUS: &[(&str, &str, &str)] = &[
 /// Bad input that only a command line shows, each once a panic: (arguments, "file" or
 /// "file:line:column" after `-->`, the first message).
 const COMMAND_LINES: &[(&[&str], &str, &str)] = &[
+    // A variant's override that makes a gate run out, found while sampling: the error
+    // points at the variant's `set` entry, under `run --variant` and `compare` alike.
+    (
+        &[
+            "run",
+            "tests/data/variant-gate-runs-out.toml",
+            "--variant",
+            "earlier-meeting",
+            "-o",
+            "{OUT}",
+        ],
+        "tests/data/variant-gate-runs-out.toml:30:8",
+        "variant `earlier-meeting`: stage `council` of pathway `p` was ready on 2024-05-10, after the last date of gate `meeting` (2024-05-01)",
+    ),
+    (
+        &[
+            "compare",
+            "tests/data/variant-gate-runs-out.toml",
+            "-o",
+            "{OUT}",
+        ],
+        "tests/data/variant-gate-runs-out.toml:30:8",
+        "variant `earlier-meeting`: stage `council` of pathway `p` was ready on 2024-05-10, after the last date of gate `meeting` (2024-05-01)",
+    ),
     (
         &["check", "tests/data/gate-runs-out.toml"],
         "tests/data/gate-runs-out.toml:10:9",
