@@ -16,7 +16,7 @@ use rayon::prelude::*;
 use crate::engine::application::{gap_key, random_application, stream_key};
 use crate::engine::monte_carlo::{RunError, RunRow, submitted_day};
 use crate::engine::paired::JointHistogram;
-use crate::engine::results::{METRICS, PathwayResults, RunResults};
+use crate::engine::results::{PathwayResults, RunResults};
 use crate::engine::schedule::{PathwayTimes, ScheduleError};
 use crate::engine::stats::DayHistogram;
 use crate::model::{Model, Pathway};
@@ -26,7 +26,7 @@ use crate::random::Xoshiro256pp;
 /// enough to keep both cores busy and the progress bar moving.
 const BLOCK: u64 = 16_384;
 
-/// The four metrics of [`METRICS`] of one iteration of one pathway, in that order. A
+/// The four metrics of [`METRICS`](crate::engine::results::METRICS) of one iteration of one pathway, in that order. A
 /// withdrawn application counts at the length its capped clock stop gave it, as
 /// `compare` and `sweep` document.
 type MetricDays = [u32; 4];
@@ -55,7 +55,7 @@ pub struct Lockstep<'a> {
 /// What pairing keeps of one pathway of one run.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PathwayPairs {
-    /// Every iteration's days per metric of [`METRICS`] (withdrawn ones too).
+    /// Every iteration's days per metric of [`METRICS`](crate::engine::results::METRICS) (withdrawn ones too).
     pub metrics: [DayHistogram; 4],
     /// The baseline's pathway it is paired with, and the joint histogram of each
     /// metric (baseline days, this run's days); `None` for the baseline itself and for
@@ -217,53 +217,63 @@ impl<'a> Lockstep<'a> {
         let mut base_days: Vec<MetricDays> = vec![[0; 4]; runs[0].model.pathways.len()];
         for i in range {
             for (r, run) in runs.iter().enumerate() {
-                let model = run.model;
-                let submitted_day = submitted_day(model, run.seed, i);
-                for (p, pathway) in model.pathways.iter().enumerate() {
-                    let (key, gap_key) = run.keys[p];
-                    let mut rng = Xoshiro256pp::for_iteration(key, i);
-                    random_application(
-                        model,
-                        pathway,
-                        submitted_day,
-                        &mut rng,
-                        (gap_key, i),
-                        &mut times,
-                    )
+                self.pass(run, r, i, &mut out, &mut times, &mut base_days)
                     .map_err(|e| (r, e))?;
-                    let acc = &mut out.runs[r][p];
-                    acc.record(&times);
-                    acc.record_after_approval(pathway, &times, &mut rng);
-                    if self.keep_rows && r == 0 {
-                        out.rows.push(RunRow {
-                            iteration: i,
-                            pathway: p,
-                            ready_day: times.ready_day,
-                            submitted_day: times.submitted_day,
-                            review_days: times.review_days,
-                            regulator_days: times.regulator_days,
-                            applicant_days: times.applicant_days,
-                            withdrawn: times.withdrawn,
-                        });
-                    }
-                    if self.paired {
-                        let days = metric_days(&times);
-                        let pairs = &mut out.pairs[r][p];
-                        for (h, &d) in pairs.metrics.iter_mut().zip(&days) {
-                            h.add(d);
-                        }
-                        if r == 0 {
-                            base_days[p] = days;
-                        } else if let Some((b, joints)) = &mut pairs.with_baseline {
-                            for m in 0..METRICS.len() {
-                                joints[m].add(base_days[*b][m], days[m]);
-                            }
-                        }
+            }
+        }
+        Ok(out)
+    }
+}
+
+impl Lockstep<'_> {
+    /// Iteration `i` of run `r`: every pathway drawn and recorded (and paired).
+    #[inline]
+    fn pass(
+        &self,
+        run: &Prepared,
+        r: usize,
+        i: u64,
+        out: &mut Block,
+        times: &mut PathwayTimes,
+        base_days: &mut [MetricDays],
+    ) -> Result<(), ScheduleError> {
+        let model = run.model;
+        let submitted_day = submitted_day(model, run.seed, i);
+        let accumulators = &mut out.runs[r];
+        for (p, (pathway, acc)) in model.pathways.iter().zip(accumulators).enumerate() {
+            let (key, gap_key) = run.keys[p];
+            let mut rng = Xoshiro256pp::for_iteration(key, i);
+            random_application(model, pathway, submitted_day, &mut rng, (gap_key, i), times)?;
+            acc.record(times);
+            acc.record_after_approval(pathway, times, &mut rng);
+            if self.keep_rows && r == 0 {
+                out.rows.push(RunRow {
+                    iteration: i,
+                    pathway: p,
+                    ready_day: times.ready_day,
+                    submitted_day: times.submitted_day,
+                    review_days: times.review_days,
+                    regulator_days: times.regulator_days,
+                    applicant_days: times.applicant_days,
+                    withdrawn: times.withdrawn,
+                });
+            }
+            if self.paired {
+                let days = metric_days(times);
+                let pairs = &mut out.pairs[r][p];
+                for (h, &d) in pairs.metrics.iter_mut().zip(&days) {
+                    h.add(d);
+                }
+                if r == 0 {
+                    base_days[p] = days;
+                } else if let Some((b, joints)) = &mut pairs.with_baseline {
+                    for (m, joint) in joints.iter_mut().enumerate() {
+                        joint.add(base_days[*b][m], days[m]);
                     }
                 }
             }
         }
-        Ok(out)
+        Ok(())
     }
 }
 
