@@ -192,7 +192,7 @@ fn bootstrap(joint: &JointHistogram) -> Option<[(f64, f64); 2]> {
             let mut rng = Xoshiro256pp::for_iteration(BOOTSTRAP_STREAM, b);
             let (mut hb, mut hv) = (DayHistogram::new(), DayHistogram::new());
             for &(base, variant, c) in &cells {
-                let w = poisson(&mut rng, c as f64);
+                let w = poisson(&mut rng, c);
                 if w > 0 {
                     hb.add_many(base, w);
                     hv.add_many(variant, w);
