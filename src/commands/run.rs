@@ -32,9 +32,14 @@ pub struct RunArgs {
     /// Scenario files (TOML).
     #[arg(required = true)]
     scenarios: Vec<PathBuf>,
-    /// Output folder [default: output/<scenario file name>]; with several scenarios,
-    /// each gets a sub-folder named after its file.
-    #[arg(short, long, value_name = "DIR")]
+    // The help text is an attribute, not a doc comment: rustdoc would read its
+    // `<scenario file name>` as an HTML tag.
+    #[arg(
+        short,
+        long,
+        value_name = "DIR",
+        help = "Output folder [default: output/<scenario file name>]; with several scenarios, each gets a sub-folder named after its file"
+    )]
     output: Option<PathBuf>,
     /// Monte Carlo iterations [default: the scenario's].
     #[arg(short = 'n', long, value_name = "N")]

@@ -24,8 +24,14 @@ use crate::scenario::LoadedScenario;
 /// Options shared by `compare` and `sweep`.
 #[derive(Debug, clap::Args)]
 pub struct RunOptions {
-    /// Output folder [default: output/<scenario file name>/<command>].
-    #[arg(short, long, value_name = "DIR")]
+    // The help text is an attribute, not a doc comment: rustdoc would read its
+    // `<scenario file name>` as an HTML tag.
+    #[arg(
+        short,
+        long,
+        value_name = "DIR",
+        help = "Output folder [default: output/<scenario file name>/<command>]"
+    )]
     pub output: Option<PathBuf>,
     /// Monte Carlo iterations per run [default: the scenario's].
     #[arg(short = 'n', long, value_name = "N")]

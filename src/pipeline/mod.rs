@@ -10,7 +10,7 @@
 //!
 //! A command builds its study and its plan; it does not drive the engine or write
 //! files itself. A new kind of study (the capacity queue) is one more engine behind
-//! [`execute`], not another copy of a command.
+//! [`execute()`], not another copy of a command.
 
 pub mod execute;
 pub mod load;
