@@ -214,3 +214,20 @@ fn a_scenarios_custom_calendar_is_listed() {
         "{err}"
     );
 }
+
+/// A year past the last date regsim computes once panicked in the equinox formula.
+#[test]
+fn a_year_past_9999_is_out_of_range_not_a_panic() {
+    for name in ["jp", "jp-gov", "us-federal", "uk-england", "eu-ema"] {
+        let out = crate::support::regsim()
+            .args(["calendar", name, "99999"])
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{name}: {stderr}");
+        assert!(
+            stderr.starts_with("error: year 99999 is out of range"),
+            "{name}: {stderr}"
+        );
+    }
+}
