@@ -67,7 +67,8 @@ fn pmda_busy_month_rule_moves_the_start_and_the_target_date() {
 
 /// PDUFA goals letter: for NME NDAs and original BLAs under "the Program", the filing
 /// date is 60 days after receipt and the goal is 10 months after the filing date
-/// (standard, 12 months from receipt) or 6 months (priority, 8 months from receipt).
+/// (standard) or 6 months (priority), which the FDA sets as 12 or 8 months from receipt:
+/// the filing review runs inside the review clock.
 #[test]
 fn fda_filing_date_and_pdufa_goal_dates_for_nmes() {
     // Received Monday 15 January 2024: day 60 is Friday 15 March 2024 (16 days left in
@@ -76,15 +77,16 @@ fn fda_filing_date_and_pdufa_goal_dates_for_nmes() {
     assert_eq!(date_of(&t, "filing"), "2024-03-15");
     assert_eq!(date_of(&t, "goal"), "2025-01-15");
     assert_eq!(goal(&t), "2025-01-15");
-    // Priority: 6 months after the filing date, 15 September 2024.
+    // Priority: 8 months from receipt, 15 September 2024.
     let t = dates("fda-priority-nme", "2024-01-15");
     assert_eq!(date_of(&t, "filing"), "2024-03-15");
     assert_eq!(goal(&t), "2024-09-15");
     // Received 31 December 2023: day 60 is 29 February 2024 (leap year); the goal,
-    // 10 months on, 29 December 2024.
+    // 12 months from receipt, 31 December 2024 (10 months from the filing date would
+    // give 29 December).
     let t = dates("fda-standard-nme", "2023-12-31");
     assert_eq!(date_of(&t, "filing"), "2024-02-29");
-    assert_eq!(goal(&t), "2024-12-29");
+    assert_eq!(goal(&t), "2024-12-31");
 }
 
 /// PDUFA: a major amendment in the last 3 months of the review extends the goal date by

@@ -132,6 +132,8 @@ fn every_route_has_summary_rows() {
             &[
                 "fda-standard",
                 "fda-priority",
+                "fda-standard-non-nme",
+                "fda-priority-non-nme",
                 "fda-eua",
                 "fda-510k",
                 "fda-de-novo",

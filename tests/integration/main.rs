@@ -6,6 +6,7 @@ mod cli;
 mod clocks;
 mod dates;
 mod explain_at;
+mod fda_goals;
 mod fuzz;
 mod layout;
 mod library;
