@@ -22,8 +22,8 @@ use crate::export::files::OutputFolder;
 use crate::export::manifest::Timings;
 use crate::failure::Failure;
 use crate::pipeline::{self, ManifestFacts, OutputPlan, Study, load_runs};
-use crate::scenario::variants::{ScenarioRun, parse_set};
-use crate::scenario::{LoadedScenario, Overrides};
+use crate::scenario::variants::{self, ScenarioRun, parse_set};
+use crate::scenario::{self, LoadedScenario, Overrides};
 
 /// Arguments of `regsim compare`.
 #[derive(Debug, clap::Args)]
@@ -128,7 +128,8 @@ fn study(
     let set = parse_set(&args.set).map_err(Failure::BadInput)?;
     let first = &args.scenarios[0];
     if args.scenarios.len() == 1 {
-        let (loaded, _) = load_runs(first, &[], &[], &Overrides::default())?;
+        let loaded = scenario::load(first, &Overrides::default())
+            .map_err(|d| Failure::BadInput(d.to_string()))?;
         let ids: Vec<String> = if args.variant.is_empty() {
             loaded.variants.iter().map(|v| v.id.clone()).collect()
         } else {
@@ -140,7 +141,9 @@ fn study(
                 first.display()
             )));
         }
-        let (loaded, runs) = load_runs(first, &set, &ids, &Overrides::default())?;
+        // The file read once: its variants built on the document already loaded.
+        let runs = variants::runs(first, &loaded, &set, &ids, &Overrides::default())
+            .map_err(|d| Failure::BadInput(d.to_string()))?;
         let study = Study::of_runs(first.clone(), runs, sampling).paired()?;
         return Ok((vec![loaded], study));
     }
