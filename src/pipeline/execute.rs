@@ -74,7 +74,7 @@ pub fn execute(
         RunError::Schedule(e) => schedule_failure(&study.path, &study.runs[run].applied, &e),
         RunError::Sink(e) => Failure::Other(e.context("cannot write runs.csv")),
     };
-    let executed = if study.paired {
+    let (runs, pairs, precision) = if study.paired {
         let lockstep = Lockstep {
             runs: study.runs.iter().map(|r| (&r.model, r.seed)).collect(),
             paired: true,
@@ -87,12 +87,7 @@ pub fn execute(
                 progress.set_position(done * runs)
             })
             .map_err(fail)?;
-        Executed {
-            runs: r.runs,
-            pairs: r.pairs,
-            precision: None,
-            seconds: 0.0,
-        }
+        (r.runs, r.pairs, None)
     } else {
         let base = study.baseline();
         let mc = MonteCarlo {
@@ -101,21 +96,23 @@ pub fn execute(
             keep_rows: study.rows,
         };
         let on_progress = |done| progress.set_position(done);
-        let (first, precision) = match study.precision {
-            None => (mc.run(&base.model, &mut on_rows, on_progress), None),
-            Some(rule) => match rule.run(&mc, &base.model, &mut on_rows, on_progress) {
-                Ok(c) => {
+        let first = match study.precision {
+            None => mc
+                .run(&base.model, &mut on_rows, on_progress)
+                .map(|r| (r, None)),
+            Some(rule) => rule
+                .run(&mc, &base.model, &mut on_rows, on_progress)
+                .map(|c| {
                     let reached = PrecisionReached {
                         rule,
                         met: c.met,
                         half_widths: c.half_widths,
                     };
-                    (Ok(c.results), Some(reached))
-                }
-                Err(e) => (Err(e), None),
-            },
+                    (c.results, Some(reached))
+                }),
         };
-        let mut runs = vec![first.map_err(|e| fail((0, e)))?];
+        let (first, precision) = first.map_err(|e| fail((0, e)))?;
+        let mut runs = vec![first];
         let mut done = runs[0].iterations;
         for (k, run) in study.runs.iter().enumerate().skip(1) {
             let mc = MonteCarlo {
@@ -137,17 +134,14 @@ pub fn execute(
             done += r.iterations;
             runs.push(r);
         }
-        Executed {
-            runs,
-            pairs: Vec::new(),
-            precision,
-            seconds: 0.0,
-        }
+        (runs, Vec::new(), precision)
     };
     progress.finish_and_clear();
     Ok(Executed {
+        runs,
+        pairs,
+        precision,
         seconds: started.elapsed().as_secs_f64(),
-        ..executed
     })
 }
 
