@@ -25,7 +25,7 @@ use crate::pipeline::{
 };
 use crate::scenario::Overrides;
 use crate::scenario::validate::MAX_ITERATIONS;
-use crate::scenario::variants::{Origin, ScenarioRun};
+use crate::scenario::variants::ScenarioRun;
 
 #[derive(Debug, clap::Args)]
 pub struct RunArgs {
@@ -129,16 +129,7 @@ pub fn run(args: &RunArgs) -> Result<(), Failure> {
     let mut studies = Vec::new();
     for (path, checked) in args.scenarios.iter().zip(&loaded) {
         let runs = if args.variant.is_empty() {
-            vec![ScenarioRun {
-                variant: String::new(),
-                title: "baseline".into(),
-                overrides: args.set.clone(),
-                applied: set
-                    .iter()
-                    .map(|o| (o.clone(), Origin::CommandLine))
-                    .collect(),
-                model: checked.scenario.model.clone(),
-            }]
+            vec![ScenarioRun::baseline(checked.scenario.model.clone(), &set)]
         } else {
             crate::scenario::variants::runs(
                 path,

@@ -71,19 +71,12 @@ pub fn simulate(path: &Path, sampling: Sampling) -> Result<Simulation, Failure> 
     sampling.check(None)?;
     let mut checked = load_all(&[path.to_path_buf()], &Overrides::default(), &[])?;
     let model = checked.swap_remove(0).scenario.model;
-    let run = crate::scenario::variants::ScenarioRun {
-        variant: String::new(),
-        title: "baseline".into(),
-        overrides: Vec::new(),
-        applied: Vec::new(),
-        model,
-    };
-    let study = Study::of_runs(path.to_path_buf(), vec![run], sampling);
+    let run = crate::scenario::variants::ScenarioRun::baseline(model, &[]);
+    let mut study = Study::of_runs(path.to_path_buf(), vec![run], sampling);
     let pool = pool(thread_count(None))?;
     let mut executed = pool.install(|| execute(&study, true, |_| Ok(())))?;
-    let model = study.runs.into_iter().next().map(|r| r.model);
     Ok(Simulation {
-        model: model.expect("a study has a baseline"),
+        model: study.runs.swap_remove(0).model,
         results: executed.runs.swap_remove(0),
     })
 }

@@ -290,6 +290,22 @@ pub struct ScenarioRun {
     pub model: Model,
 }
 
+impl ScenarioRun {
+    /// The baseline: `model`, which has the `--set` overrides `set` applied.
+    pub fn baseline(model: Model, set: &[Override]) -> ScenarioRun {
+        ScenarioRun {
+            variant: String::new(),
+            title: "baseline".into(),
+            overrides: set.iter().map(|o| o.text.clone()).collect(),
+            applied: set
+                .iter()
+                .map(|o| (o.clone(), Origin::CommandLine))
+                .collect(),
+            model,
+        }
+    }
+}
+
 /// Parses `--set` arguments; the first malformed one is an error (exit 2).
 pub fn parse_set(args: &[String]) -> Result<Vec<Override>, String> {
     args.iter()
@@ -334,13 +350,7 @@ pub fn runs(
     } else {
         build(&loaded.stem, &doc, &cli, o).map_err(fail)?
     };
-    let mut out = vec![ScenarioRun {
-        variant: String::new(),
-        title: "baseline".into(),
-        overrides: texts(&cli),
-        applied: owned(&cli),
-        model: baseline,
-    }];
+    let mut out = vec![ScenarioRun::baseline(baseline, set)];
     let mut problems = Vec::new();
     for id in variants {
         let Some(def) = loaded.variants.iter().find(|d| &d.id == id) else {
