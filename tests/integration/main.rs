@@ -10,6 +10,7 @@ mod fda_goals;
 mod fuzz;
 mod layout;
 mod library;
+mod observed;
 mod pipeline;
 mod precision;
 mod report;
