@@ -9,8 +9,11 @@ use std::fs;
 
 use crate::support::{col, read_csv, repo_root, run_into_tempdir};
 
+/// summary.csv's header, and its baseline rows by (pathway, metric).
+type Summary = (Vec<String>, HashMap<(String, String), Vec<String>>);
+
 /// summary.csv rows by (pathway, metric), products and variants empty.
-fn summary(out: &tempfile::TempDir) -> (Vec<String>, HashMap<(String, String), Vec<String>>) {
+fn summary(out: &tempfile::TempDir) -> Summary {
     let (h, rows) = read_csv(&out.path().join("summary.csv"));
     let mut map = HashMap::new();
     for r in rows {
@@ -25,12 +28,7 @@ fn summary(out: &tempfile::TempDir) -> (Vec<String>, HashMap<(String, String), V
     (h, map)
 }
 
-fn value(
-    s: &(Vec<String>, HashMap<(String, String), Vec<String>>),
-    pathway: &str,
-    metric: &str,
-    column: &str,
-) -> f64 {
+fn value(s: &Summary, pathway: &str, metric: &str, column: &str) -> f64 {
     let row =
         s.1.get(&(pathway.to_string(), metric.to_string()))
             .unwrap_or_else(|| panic!("no summary row for {pathway}/{metric}"));
