@@ -8,6 +8,7 @@ mod dates;
 mod explain_at;
 mod fda_goals;
 mod fuzz;
+mod japan_routes;
 mod layout;
 mod library;
 mod observed;
