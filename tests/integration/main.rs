@@ -8,6 +8,7 @@ mod dates;
 mod explain_at;
 mod fda_goals;
 mod fuzz;
+mod gates;
 mod layout;
 mod library;
 mod pipeline;
