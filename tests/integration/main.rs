@@ -13,6 +13,7 @@ mod layout;
 mod library;
 mod pipeline;
 mod precision;
+mod record;
 mod report;
 mod sensitivity;
 mod shipped;
