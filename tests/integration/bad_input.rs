@@ -52,9 +52,49 @@ const CORPUS: &[(&str, &str, &str)] = &[
         "stage id `=HYPERLINK(1)` must start with a letter or digit and contain only letters, digits, `-`, `_` and `.`",
     ),
     (
-        "gate-dates-and-months",
+        "gate-dates-and-day-of-month-without-months",
         "6:6",
-        "gate `batch` has both `dates` and `months`",
+        "gate `batch` gives part of a rule but no `months`",
+    ),
+    (
+        "gate-weekday-and-day-of-month",
+        "9:11",
+        "gate `batch` gives both `day_of_month` and `weekday`",
+    ),
+    (
+        "gate-week-6",
+        "9:8",
+        "week must be 1 to 5, or -1 for the last, not 6",
+    ),
+    (
+        "gate-weekday-unknown",
+        "8:11",
+        "unknown variant `thurday`, expected one of `monday`, `tuesday`, `wednesday`, `thursday`, `friday`, `saturday`, `sunday`",
+    ),
+    (
+        "gate-weekday-without-week",
+        "8:11",
+        "gate `batch` gives `weekday` but no `week`",
+    ),
+    (
+        "gate-week-without-weekday",
+        "8:8",
+        "gate `batch` gives `week` but no `weekday`",
+    ),
+    (
+        "gate-business-days-before-end-16",
+        "11:28",
+        "business_days_before_end must be 0 to 15, not 16",
+    ),
+    (
+        "gate-business-days-before-end-and-roll",
+        "12:23",
+        "gate `batch` counts business days, so `if_not_business_day` has nothing to move",
+    ),
+    (
+        "gate-business-days-without-calendar",
+        "8:28",
+        "business days are counted here, but the scenario has no [calendar] saying which days are holidays",
     ),
     (
         "gate-dates-in-the-past",

@@ -132,7 +132,13 @@ fn every_route_has_summary_rows() {
         ),
         (
             "scenarios/uk/mhra.toml",
-            &["mhra-national", "mhra-irp-a", "mhra-irp-b"][..],
+            &[
+                "mhra-national",
+                "mhra-national-210",
+                "mhra-backlog-2023",
+                "mhra-irp-a",
+                "mhra-irp-b",
+            ][..],
         ),
     ] {
         let out = run_into_tempdir(file, &["-n", "2000", "--format", "csv"]);

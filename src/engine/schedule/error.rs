@@ -77,7 +77,7 @@ impl ScheduleError {
     pub fn help(&self) -> &'static str {
         match self {
             ScheduleError::GateExhausted { .. } => {
-                "add later dates to the gate or describe it by a rule (months and day_of_month)"
+                "add later dates to the gate, or a rule (`months` with `day_of_month`) that gives the dates after the listed ones"
             }
             ScheduleError::BeyondHorizon { .. } | ScheduleError::EvidenceBeyondHorizon { .. } => {
                 "check its duration's units (days)"

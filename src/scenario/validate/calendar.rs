@@ -81,68 +81,9 @@ impl Validator {
                 ok = false;
             }
             let mut moves = Vec::new();
-            let days = match (&g.dates, &g.months) {
-                (Some(dates), None) => {
-                    if g.day_of_month.is_some()
-                        || g.if_not_business_day.is_some()
-                        || g.calendar.is_some()
-                        || !g.exceptions.is_empty()
-                    {
-                        self.error(
-                            g.id.span(),
-                            format!("gate `{id}` lists dates and also gives a rule"),
-                            Some("use either `dates`, or `months` with `day_of_month`".into()),
-                        );
-                        ok = false;
-                    }
-                    let mut days: Vec<i64> = Vec::new();
-                    for d in dates.get_ref() {
-                        if let Some(date) = self.date(d, "a gate date") {
-                            let day = (date - submitted).num_days();
-                            if day >= 0 && day <= HORIZON_DAYS as i64 {
-                                days.push(day);
-                            }
-                        } else {
-                            ok = false;
-                        }
-                    }
-                    if ok && days.is_empty() {
-                        self.error(
-                            dates.span(),
-                            format!("gate `{id}` has no date on or after the submission date {submitted}"),
-                            Some("add dates after the submission date, or describe the gate by a rule (months and day_of_month)".into()),
-                        );
-                        ok = false;
-                    }
-                    days
-                }
-                (None, Some(months)) => {
-                    match self.gate_rule(g, months, submitted, bd, calendars, &mut moves) {
-                        Some(days) => days,
-                        None => {
-                            ok = false;
-                            Vec::new()
-                        }
-                    }
-                }
-                (Some(_), Some(_)) => {
-                    self.error(
-                        g.id.span(),
-                        format!("gate `{id}` has both `dates` and `months`"),
-                        Some("use one of them".into()),
-                    );
-                    ok = false;
-                    Vec::new()
-                }
-                (None, None) => {
-                    self.error(
-                        g.id.span(),
-                        format!("gate `{id}` has no dates"),
-                        Some(
-                            "add `dates = [...]`, or `months = [3, 6, 9, 12]` with `day_of_month`"
-                                .into(),
-                        ),
-                    );
+            let days = match self.gate_days(g, submitted, bd, calendars, &mut moves) {
+                Some(days) => days,
+                None => {
                     ok = false;
                     Vec::new()
                 }
@@ -155,6 +96,96 @@ impl Validator {
             gates.push(Gate::new(id.clone(), title, days).with_moves(std::mem::take(&mut moves)));
         }
         ok.then_some(gates)
+    }
+
+    /// A gate's dates as day offsets from submission: its listed `dates` up to the last
+    /// one, then its rule's dates after it (either alone gives them all). `None` after
+    /// reporting a problem.
+    fn gate_days(
+        &mut self,
+        g: &RawGate,
+        submitted: NaiveDate,
+        bd: &BusinessDays,
+        calendars: &Calendars,
+        moves: &mut Vec<(i64, i64, String)>,
+    ) -> Option<Vec<i64>> {
+        let id = g.id.get_ref();
+        let rule_parts = g.day_of_month.is_some()
+            || g.weekday.is_some()
+            || g.week.is_some()
+            || g.business_days_before_end.is_some()
+            || g.if_not_business_day.is_some()
+            || g.calendar.is_some()
+            || !g.exceptions.is_empty();
+        let Some(months) = &g.months else {
+            let help = "add `dates = [...]`, or `months = [3, 6, 9, 12]` with `day_of_month`";
+            match &g.dates {
+                None => self.error(g.id.span(), format!("gate `{id}` has no dates"), Some(help.into())),
+                Some(_) if rule_parts => self.error(
+                    g.id.span(),
+                    format!("gate `{id}` gives part of a rule but no `months`"),
+                    Some("add `months` to give the dates after the listed ones by a rule, or remove the rule's fields".into()),
+                ),
+                Some(_) => {}
+            }
+            let dates = g.dates.as_ref().filter(|_| !rule_parts)?;
+            let (days, _) = self.listed_gate_days(dates, submitted)?;
+            if days.is_empty() {
+                self.error(
+                    dates.span(),
+                    format!("gate `{id}` has no date on or after the submission date {submitted}"),
+                    Some("add dates after the submission date, or describe the gate by a rule (months and day_of_month)".into()),
+                );
+                return None;
+            }
+            return Some(days);
+        };
+        let listed = g
+            .dates
+            .as_ref()
+            .map(|dates| self.listed_gate_days(dates, submitted));
+        let rule = self.gate_rule(g, months, submitted, bd, calendars, moves);
+        let (mut days, last_listed) = match listed {
+            None => (Vec::new(), None),
+            Some(listed) => {
+                let (days, last) = listed?;
+                (days, last)
+            }
+        };
+        let rule = rule?;
+        // The rule gives the dates after the last listed one.
+        if let Some(last) = last_listed {
+            moves.retain(|(_, to, _)| *to > last);
+        }
+        days.extend(
+            rule.into_iter()
+                .filter(|&d| last_listed.is_none_or(|last| d > last)),
+        );
+        Some(days)
+    }
+
+    /// The listed dates of a gate within the horizon, as day offsets from submission,
+    /// and the offset of the last one listed (which may be before the submission).
+    fn listed_gate_days(
+        &mut self,
+        dates: &Spanned<Vec<Spanned<toml::value::Datetime>>>,
+        submitted: NaiveDate,
+    ) -> Option<(Vec<i64>, Option<i64>)> {
+        let mut ok = true;
+        let mut days = Vec::new();
+        let mut last = None;
+        for d in dates.get_ref() {
+            let Some(date) = self.date(d, "a gate date") else {
+                ok = false;
+                continue;
+            };
+            let day = (date - submitted).num_days();
+            last = last.max(Some(day));
+            if day >= 0 && day <= HORIZON_DAYS as i64 {
+                days.push(day);
+            }
+        }
+        ok.then_some((days, last))
     }
 
     pub(super) fn gate_rule(
@@ -195,37 +226,21 @@ impl Validator {
         for m in months.get_ref() {
             ok &= self.check_month(m);
         }
-        let dom = g.day_of_month.as_ref().map_or(1, |d| *d.get_ref());
-        if let Some(d) = g
-            .day_of_month
-            .as_ref()
-            .filter(|_| !(1..=31).contains(&dom) && dom != -1)
-        {
-            self.error(
-                d.span(),
-                format!("day_of_month must be 1 to 31, or -1 for the last day, not {dom}"),
-                None,
-            );
-            ok = false;
-        }
+        let rule = self.day_rule(g);
         if !ok {
             return None;
         }
+        let rule = rule?;
         let roll = g
             .if_not_business_day
             .as_ref()
             .map_or(RawRoll::Keep, |r| *r.get_ref());
         // The day offset of the rule's date in (year, month), moved to a business day.
         let place = |year: i32, m: u32| {
-            let last = last_day_of_month(year, m);
-            let day = if dom == -1 {
-                last
-            } else {
-                (dom as u32).min(last)
-            };
-            let date = NaiveDate::from_ymd_opt(year, m, day).expect("a valid day of the month");
+            let date = rule.calendar_date(year, m)?;
             let offset = (date - submitted).num_days();
             match roll {
+                _ if rule.is_business_day_rule() => rule.business_offset(offset, bd),
                 RawRoll::Keep => Some(offset),
                 RawRoll::Next => bd.next_business_day(offset),
                 RawRoll::Previous => bd.previous_business_day(offset),
@@ -333,26 +348,64 @@ impl Validator {
 /// to, why).
 type Exception = (Vec<i32>, u32, u32, String);
 
-fn last_day_of_month(year: i32, month: u32) -> u32 {
-    let (y, m) = if month == 12 {
-        (year + 1, 1)
-    } else {
-        (year, month + 1)
-    };
-    NaiveDate::from_ymd_opt(y, m, 1)
-        .expect("valid")
-        .pred_opt()
-        .expect("valid")
-        .day()
-}
-
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use crate::scenario::raw::RawScenario;
+    use crate::scenario::validate::{Overrides, validate};
+
+    /// The dates of the scenario's first gate, for a file of one gated stage.
+    fn gate_dates(gate: &str) -> Vec<String> {
+        let text = format!(
+            "[scenario]\ntitle = \"t\"\nsubmitted = 2024-04-01\n[calendar]\nholidays = \"jp-gov\"\n\
+             [[gate]]\nid = \"g\"\n{gate}\n[[pathway]]\nid = \"p\"\ntitle = \"p\"\n\
+             [[pathway.stage]]\nid = \"s\"\nclock = \"regulator\"\nduration = 0\ngate = \"g\"\n"
+        );
+        let raw: RawScenario = toml::from_str(&text).unwrap();
+        let model = validate("t", raw, &Overrides::default()).unwrap();
+        let origin = chrono::NaiveDate::from_ymd_opt(2024, 4, 1).unwrap();
+        model.gates[0]
+            .days()
+            .iter()
+            .take(4)
+            .map(|&d| (origin + chrono::Days::new(d as u64)).to_string())
+            .collect()
+    }
 
     #[test]
-    fn month_ends() {
-        assert_eq!(last_day_of_month(2024, 2), 29);
-        assert_eq!(last_day_of_month(2023, 12), 31);
+    fn listed_dates_then_the_rule() {
+        let rule = "months = [3, 6, 9, 12]\nday_of_month = -1\nif_not_business_day = \"previous\"";
+        assert_eq!(
+            gate_dates(&format!("dates = [2024-06-18, 2024-09-20]\n{rule}")),
+            ["2024-06-18", "2024-09-20", "2024-09-30", "2024-12-27"]
+        );
+        // Listed dates all before the submission: the rule's dates after the last.
+        assert_eq!(
+            gate_dates(&format!("dates = [2023-12-20, 2024-03-15]\n{rule}")),
+            ["2024-06-28", "2024-09-30", "2024-12-27", "2025-03-31"]
+        );
+        // An empty list leaves the rule.
+        assert_eq!(
+            gate_dates(&format!("dates = []\n{rule}")),
+            ["2024-06-28", "2024-09-30", "2024-12-27", "2025-03-31"]
+        );
+    }
+
+    #[test]
+    fn an_exception_moves_only_the_rules_dates() {
+        let text = "dates = [2024-06-18, 2024-09-20]\nmonths = [3, 6, 9, 12]\nday_of_month = 20\n\
+                    exceptions = [{ years = [2024, 2025], month = 12, moves_to_month = 1 }]";
+        // December 2024 moves to 20 January 2025; the listed dates stay as listed.
+        assert_eq!(
+            gate_dates(text),
+            ["2024-06-18", "2024-09-20", "2025-01-20", "2025-03-20"]
+        );
+    }
+
+    #[test]
+    fn weekday_rule() {
+        assert_eq!(
+            gate_dates("months = [11]\nweekday = \"thursday\"\nweek = 4"),
+            ["2024-11-28", "2025-11-27", "2026-11-26", "2027-11-25"]
+        );
     }
 }

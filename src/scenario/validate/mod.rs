@@ -16,6 +16,7 @@ use crate::model::{Model, Pathway};
 mod calendar;
 mod clocks;
 mod durations;
+mod gate_rule;
 mod pathways;
 mod products;
 
@@ -324,8 +325,11 @@ fn first_business_day_use(raw: &RawScenario, raw_pathways: &[RawPathway]) -> Opt
             raw.gate
                 .iter()
                 .filter(|g| g.calendar.is_none())
-                .filter_map(|g| g.if_not_business_day.as_ref())
-                .find(|r| *r.get_ref() != RawRoll::Keep)
-                .map(|r| r.span())
+                .find_map(|g| {
+                    let roll = g.if_not_business_day.as_ref();
+                    let roll = roll.filter(|r| *r.get_ref() != RawRoll::Keep);
+                    roll.map(|r| r.span())
+                        .or_else(|| g.business_days_before_end.as_ref().map(|n| n.span()))
+                })
         })
 }
