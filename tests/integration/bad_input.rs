@@ -57,6 +57,11 @@ const CORPUS: &[(&str, &str, &str)] = &[
         "gate `batch` gives part of a rule but no `months`",
     ),
     (
+        "gate-recorded-dates-without-months",
+        "6:6",
+        "gate `batch` gives part of a rule but no `months`",
+    ),
+    (
         "gate-weekday-and-day-of-month",
         "9:11",
         "gate `batch` gives both `day_of_month` and `weekday`",

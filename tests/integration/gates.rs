@@ -91,3 +91,19 @@ fn listed_dates_then_the_rule_after_the_last_of_them() {
         ],
     );
 }
+
+#[test]
+fn recorded_dates_replace_the_rules_date_in_their_month() {
+    check(
+        "recorded",
+        &[
+            // The rule's June date (25 June, as in `three-before-end`).
+            ("2024-04-01", "2024-06-25"),
+            // 1 July 2024 is on record, in a month without a rule date.
+            ("2024-06-26", "2024-07-01"),
+            // 20 September on record replaces the rule's 25 September.
+            ("2024-07-02", "2024-09-20"),
+            ("2024-09-21", "2024-12-24"),
+        ],
+    );
+}

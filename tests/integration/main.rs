@@ -1,6 +1,7 @@
 //! Integration tests: the real `regsim` binary on real files.
 
 mod bad_input;
+mod batch_days;
 mod calendars;
 mod cli;
 mod clocks;

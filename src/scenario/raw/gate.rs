@@ -21,6 +21,10 @@ pub struct RawGate {
     /// Explicit dates. With a rule too, the rule gives the dates after the last of them.
     #[schemars(with = "Option<Vec<String>>")]
     pub dates: Option<Spanned<Vec<Spanned<Datetime>>>>,
+    /// With a rule: dates on record, each replacing the rule's date in its month (a
+    /// month the rule has no date in gains it), e.g. the days batches were really held.
+    #[schemars(with = "Option<Vec<String>>")]
+    pub recorded_dates: Option<Spanned<Vec<Spanned<Datetime>>>>,
     /// Months of every year with a date (1 = January), e.g. [3, 6, 9, 12].
     #[schemars(with = "Option<Vec<i64>>")]
     pub months: Option<Spanned<Vec<Spanned<i64>>>>,

@@ -116,6 +116,7 @@ impl Validator {
             || g.business_days_before_end.is_some()
             || g.if_not_business_day.is_some()
             || g.calendar.is_some()
+            || g.recorded_dates.is_some()
             || !g.exceptions.is_empty();
         let Some(months) = &g.months else {
             let help = "add `dates = [...]`, or `months = [3, 6, 9, 12]` with `day_of_month`";
@@ -152,7 +153,7 @@ impl Validator {
                 (days, last)
             }
         };
-        let rule = rule?;
+        let rule = self.recorded_gate_days(g, rule?, submitted, moves)?;
         // The rule gives the dates after the last listed one.
         if let Some(last) = last_listed {
             moves.retain(|(_, to, _)| *to > last);
@@ -160,6 +161,48 @@ impl Validator {
         days.extend(
             rule.into_iter()
                 .filter(|&d| last_listed.is_none_or(|last| d > last)),
+        );
+        Some(days)
+    }
+
+    /// A rule's dates with its `recorded_dates` in place of the rule's date in their
+    /// months; the moves of the dates replaced are dropped.
+    fn recorded_gate_days(
+        &mut self,
+        g: &RawGate,
+        rule: Vec<i64>,
+        submitted: NaiveDate,
+        moves: &mut Vec<(i64, i64, String)>,
+    ) -> Option<Vec<i64>> {
+        let Some(recorded) = &g.recorded_dates else {
+            return Some(rule);
+        };
+        let mut ok = true;
+        let mut dates = Vec::new();
+        for d in recorded.get_ref() {
+            match self.date(d, "a recorded gate date") {
+                Some(date) => dates.push(date),
+                None => ok = false,
+            }
+        }
+        if !ok {
+            return None;
+        }
+        let month_of = |date: NaiveDate| (date.year(), date.month());
+        let months: BTreeSet<(i32, u32)> = dates.iter().map(|&d| month_of(d)).collect();
+        let replaced = |day: i64| {
+            u64::try_from(day)
+                .ok()
+                .and_then(|d| submitted.checked_add_days(chrono::Days::new(d)))
+                .is_some_and(|date| months.contains(&month_of(date)))
+        };
+        let mut days: Vec<i64> = rule.into_iter().filter(|&d| !replaced(d)).collect();
+        moves.retain(|(_, to, _)| !replaced(*to));
+        days.extend(
+            dates
+                .iter()
+                .map(|&d| (d - submitted).num_days())
+                .filter(|&d| d >= 0 && d <= HORIZON_DAYS as i64),
         );
         Some(days)
     }
@@ -398,6 +441,24 @@ mod tests {
         assert_eq!(
             gate_dates(text),
             ["2024-06-18", "2024-09-20", "2025-01-20", "2025-03-20"]
+        );
+    }
+
+    #[test]
+    fn recorded_dates_replace_the_rules_date_in_their_month() {
+        let rule = "months = [3, 6, 9, 12]\nbusiness_days_before_end = 4";
+        // The rule: 24 June, 24 September, 23 December 2024 (27 Dec the last business
+        // day), 25 March 2025.
+        assert_eq!(
+            gate_dates(rule),
+            ["2024-06-24", "2024-09-24", "2024-12-23", "2025-03-25"]
+        );
+        // A recorded day replaces its month's; one in a month the rule lacks is added.
+        assert_eq!(
+            gate_dates(&format!(
+                "{rule}\nrecorded_dates = [2024-12-27, 2024-11-05, 2023-12-22]"
+            )),
+            ["2024-06-24", "2024-09-24", "2024-11-05", "2024-12-27"]
         );
     }
 
