@@ -13,6 +13,7 @@ use super::raw::{RawDays, RawHeader, RawPathway, RawRoll, RawScenario};
 use crate::diagnostic::Diagnostic;
 use crate::model::{Model, Pathway};
 
+mod agency;
 mod calendar;
 mod clocks;
 mod durations;
@@ -187,6 +188,9 @@ impl Validator {
             );
             return None;
         }
+        let agency = self
+            .agency(&raw, raw_pathways, &pathways, submitted, fiscal_year)
+            .ok()?;
         Some(Model {
             name,
             title: header.title.clone(),
@@ -204,6 +208,7 @@ impl Validator {
             evidence,
             products,
             decisions,
+            agency,
         })
     }
 
