@@ -12,6 +12,7 @@ mod layout;
 mod library;
 mod pipeline;
 mod precision;
+mod queue;
 mod report;
 mod sensitivity;
 mod shipped;
