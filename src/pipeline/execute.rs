@@ -79,6 +79,13 @@ pub fn execute(
         RunError::Sink(e) => Failure::Other(e.context("cannot write runs.csv")),
     };
     if study.baseline().model.agency.is_some() {
+        if study.paired {
+            return Err(Failure::BadInput(format!(
+                "error: {} simulates an agency ([agency]): `compare` and `sweep` pair single applications and cannot pair an agency's replications yet; run the variants side by side with `regsim run {} --variant ID`, which writes every variant's summary.csv and queue.csv rows and the backlog chart\n",
+                study.path.display(),
+                study.path.display()
+            )));
+        }
         let (runs, queues) = queue_runs(study, &progress)?;
         progress.finish_and_clear();
         return Ok(Executed {
