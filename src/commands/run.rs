@@ -148,6 +148,7 @@ pub fn run(args: &RunArgs) -> Result<(), Failure> {
         });
         studies.push(study);
     }
+    refuse_single_application_outputs(args, &loaded)?;
     let load_seconds = started.elapsed().as_secs_f64();
     let threads = pipeline::thread_count(args.threads);
     let pool = pipeline::pool(threads)?;
@@ -170,6 +171,26 @@ pub fn run(args: &RunArgs) -> Result<(), Failure> {
         pool.install(|| run_one(&ctx))?;
     }
     Ok(())
+}
+
+/// runs.csv, `--precision` and the sensitivity analysis follow single applications: an
+/// agency's scenario is refused them with what to use instead.
+fn refuse_single_application_outputs(args: &RunArgs, loaded: &[Checked]) -> Result<(), Failure> {
+    let Some(c) = loaded.iter().find(|c| c.scenario.model.agency.is_some()) else {
+        return Ok(());
+    };
+    let asked = [
+        (args.runs, "--runs"),
+        (args.precision.is_some(), "--precision"),
+        (args.sensitivity, "--sensitivity"),
+    ];
+    match asked.iter().find(|(on, _)| *on) {
+        Some((_, flag)) => Err(Failure::BadInput(format!(
+            "error: {flag} follows single applications, and {} simulates an agency ([agency]): queue.csv has its figures year by year; set the replications with -n\n",
+            c.scenario.stem
+        ))),
+        None => Ok(()),
+    }
 }
 
 struct RunContext<'a> {
@@ -220,7 +241,7 @@ fn run_one(ctx: &RunContext) -> Result<(), Failure> {
 
     let t1 = Instant::now();
     let formats = ctx.formats();
-    let sensitivity = if args.sensitivity || formats.html {
+    let sensitivity = if (args.sensitivity || formats.html) && model.agency.is_none() {
         let t = Instant::now();
         let s = crate::engine::sensitivity::analyse(model, results)
             .map_err(|e| schedule_failure(&study.path, &study.baseline().applied, &e))?;
@@ -261,13 +282,19 @@ fn run_one(ctx: &RunContext) -> Result<(), Failure> {
             println!("with --set {}", args.set.join(" --set "));
         }
         print_summary(model, results, &dir, executed.seconds);
+        if let Some(q) = executed.queues.first() {
+            print!("{}", crate::export::queue::summary_lines(model, results, q));
+        }
         if let Some((s, _)) = &sensitivity {
             print!("{}", crate::export::sensitivity::largest_swings(model, s));
         }
-        for (v, r) in study.runs.iter().zip(&executed.runs).skip(1) {
+        for (k, (v, r)) in study.runs.iter().zip(&executed.runs).enumerate().skip(1) {
             println!();
             println!("variant {}: {}", v.label, v.title);
             print_summary(&v.model, r, &dir, executed.seconds);
+            if let Some(q) = executed.queues.get(k) {
+                print!("{}", crate::export::queue::summary_lines(&v.model, r, q));
+            }
         }
     }
     Ok(())
@@ -301,18 +328,33 @@ fn plan<'a>(
             let csv = crate::export::follow_up::follow_up_csv(model, results)?;
             plan.bytes("follow_up.csv", csv);
         }
-        if let Some(bytes) = crate::export::fiscal_years::fiscal_years_csv(model, results)? {
-            plan.bytes("fiscal_years.csv", bytes);
+        if model.agency.is_none() {
+            if let Some(bytes) = crate::export::fiscal_years::fiscal_years_csv(model, results)? {
+                plan.bytes("fiscal_years.csv", bytes);
+            }
         }
+    }
+    if !executed.queues.is_empty() {
+        let runs = study
+            .runs
+            .iter()
+            .zip(&executed.queues)
+            .map(|(r, q)| (r.label.as_str(), r.title.clone(), &r.model, q))
+            .collect();
+        crate::export::queue::plan(&mut plan, runs, formats)?;
     }
     let schedules = &ctx.checked.schedules;
     plan.chart("distribution", formats, move |f, p| {
         chart::render_distribution(model, results, f, p)
     });
-    plan.chart("timeline", formats, move |f, p| {
-        chart::render_timeline(model, schedules, results, f, p)
-    });
-    if model.fiscal_year.is_some() {
+    // The timeline and the fiscal years of single applications; an agency's years are
+    // in queue.csv and the backlog chart.
+    if model.agency.is_none() {
+        plan.chart("timeline", formats, move |f, p| {
+            chart::render_timeline(model, schedules, results, f, p)
+        });
+    }
+    if model.fiscal_year.is_some() && model.agency.is_none() {
         plan.chart("fiscal_years", formats, move |f, p| {
             chart::fiscal::render_fiscal_years(model, results, f, p)
         });

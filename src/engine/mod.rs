@@ -8,6 +8,7 @@ pub mod monte_carlo;
 pub mod paired;
 pub mod poisson;
 pub mod precision;
+pub mod queue;
 pub mod replay;
 pub mod results;
 pub mod schedule;

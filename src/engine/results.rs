@@ -32,6 +32,9 @@ pub enum Metric {
     SecondApprovalDays,
     /// Each update's days from ready to release, after approval.
     UpdateDays,
+    /// With an agency: whole days the application waited for free reviewers, over its
+    /// stages.
+    QueueWaitDays,
 }
 
 impl Metric {
@@ -44,6 +47,7 @@ impl Metric {
             Metric::ApplicantDays => "applicant_days",
             Metric::SecondApprovalDays => "second_approval_days",
             Metric::UpdateDays => "update_days",
+            Metric::QueueWaitDays => "queue_wait_days",
         }
     }
 
@@ -111,6 +115,11 @@ pub struct PathwayResults {
     /// The approval day, in days after the model's submission date (for grouping
     /// approvals by fiscal year).
     pub approval_day: DayHistogram,
+    /// With an agency: each approved application's days waiting for reviewers.
+    pub queue_wait_days: DayHistogram,
+    /// With an agency: applications still in review when the simulation stopped (more
+    /// work than reviewers); the day counts above leave them out.
+    pub unfinished: u64,
 }
 
 /// Distributions of one stage.
@@ -144,7 +153,20 @@ impl PathwayResults {
             Metric::ApplicantDays => &self.applicant_days,
             Metric::SecondApprovalDays => &self.second_approval_days,
             Metric::UpdateDays => &self.update_days,
+            Metric::QueueWaitDays => &self.queue_wait_days,
         }
+    }
+
+    /// Applications not approved: withdrawn, or (with an agency) still in review when
+    /// the simulation stopped.
+    pub fn not_approved(&self) -> u64 {
+        self.withdrawn + self.unfinished
+    }
+
+    /// Applications simulated: approved, withdrawn or unfinished. Without an agency, one
+    /// per iteration.
+    pub fn applications(&self) -> u64 {
+        self.review_days.count() + self.not_approved()
     }
 
     /// The share of iterations meeting `target`, on the metric it counts; `None` when no
@@ -217,6 +239,8 @@ impl PathwayResults {
         self.update_days.merge(&other.update_days);
         self.withdrawn += other.withdrawn;
         self.approval_day.merge(&other.approval_day);
+        self.queue_wait_days.merge(&other.queue_wait_days);
+        self.unfinished += other.unfinished;
         self.regulator_days.merge(&other.regulator_days);
         self.applicant_days.merge(&other.applicant_days);
         for (a, b) in self.stages.iter_mut().zip(&other.stages) {

@@ -103,15 +103,16 @@ fn opt(x: Option<f64>) -> String {
 pub fn summary_csv(model: &Model, results: &RunResults) -> Result<Vec<u8>> {
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record(SUMMARY_COLUMNS)?;
-    let n = results.iterations.max(1) as f64;
     for (pathway, res) in model.pathways.iter().zip(&results.pathways) {
-        for metric in Metric::of(pathway) {
+        let n = res.applications().max(1) as f64;
+        let queue = (res.queue_wait_days.count() > 0).then_some(Metric::QueueWaitDays);
+        for metric in Metric::of(pathway).into_iter().chain(queue) {
             let h = res.metric(metric);
             // A review ends in approval unless it was withdrawn (a clock stop past its
             // cap); a second approval comes only sometimes.
             let approved = match metric {
                 Metric::SecondApprovalDays => h.count() as f64 / n,
-                _ => 1.0 - res.withdrawn as f64 / n,
+                _ => 1.0 - res.not_approved() as f64 / n,
             };
             let target = metric.target(pathway.target);
             let p = |q: f64| opt(h.percentile(q));
@@ -148,8 +149,10 @@ pub fn summary_csv(model: &Model, results: &RunResults) -> Result<Vec<u8>> {
 pub fn stages_csv(model: &Model, results: &RunResults) -> Result<Vec<u8>> {
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record(STAGE_COLUMNS)?;
-    let n = results.iterations.max(1) as f64;
     for (pathway, res) in model.pathways.iter().zip(&results.pathways) {
+        // Every application recorded: one per iteration, or with an agency every
+        // reported one that ended (approved or withdrawn).
+        let n = (res.review_days.count() + res.withdrawn).max(1) as f64;
         for (stage, s) in pathway.stages.iter().zip(&res.stages) {
             w.write_record([
                 text(&model.name),

@@ -15,7 +15,7 @@ use anyhow::{Context, Result};
 /// Every file name regsim writes into an output folder. A finished run removes the ones
 /// it did not write this time, and those the folder's previous manifest.json lists, so
 /// a folder never mixes two runs' results.
-pub const OUTPUT_FILES: [&str; 18] = [
+pub const OUTPUT_FILES: [&str; 21] = [
     "summary.csv",
     "stages.csv",
     "eligibility.csv",
@@ -34,6 +34,9 @@ pub const OUTPUT_FILES: [&str; 18] = [
     "fiscal_years.csv",
     "fiscal_years.png",
     "fiscal_years.svg",
+    "queue.csv",
+    "backlog.png",
+    "backlog.svg",
 ];
 
 /// The what-if outputs (`compare`, `sweep`, `run --variant`), regsim's own files too.

@@ -12,6 +12,7 @@ pub mod files;
 pub mod fiscal_years;
 pub mod follow_up;
 pub mod manifest;
+pub mod queue;
 pub mod report;
 pub mod sensitivity;
 pub mod sweep;

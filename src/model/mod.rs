@@ -5,6 +5,7 @@
 //! are converted to day offsets from the submission date. The engine trusts it.
 
 pub mod after_approval;
+pub mod agency;
 pub mod calendar;
 pub mod clock;
 pub mod duration;
@@ -126,6 +127,9 @@ pub struct Model {
     pub products: Vec<Product>,
     /// For every product and pathway in the file, whether the product may take it.
     pub decisions: Vec<ProductDecision>,
+    /// With an `[agency]` table: applications arriving over years and the reviewers
+    /// they wait for (the queue engine); `None` for single applications.
+    pub agency: Option<agency::Agency>,
 }
 
 /// Whether one product may take one pathway of the file.

@@ -81,6 +81,7 @@ pub fn model(
         evidence: Vec::new(),
         products: Vec::new(),
         decisions: Vec::new(),
+        agency: None,
     }
 }
 

@@ -19,6 +19,7 @@ use super::study::Study;
 use crate::engine::lockstep::{Lockstep, PathwayPairs};
 use crate::engine::monte_carlo::{MonteCarlo, RunError, RunRow};
 use crate::engine::precision::Precision;
+use crate::engine::queue::{self, QueueResults};
 use crate::engine::results::RunResults;
 use crate::failure::Failure;
 
@@ -31,6 +32,9 @@ pub struct Executed {
     pub pairs: Vec<Vec<PathwayPairs>>,
     /// With `--precision`: the rule and what it reached.
     pub precision: Option<PrecisionReached>,
+    /// With an `[agency]`: each run's queue figures, in the study's order; empty
+    /// without.
+    pub queues: Vec<QueueResults>,
     /// Wall-clock seconds of the sampling.
     pub seconds: f64,
 }
@@ -74,6 +78,24 @@ pub fn execute(
         RunError::Schedule(e) => schedule_failure(&study.path, &study.runs[run].applied, &e),
         RunError::Sink(e) => Failure::Other(e.context("cannot write runs.csv")),
     };
+    if study.baseline().model.agency.is_some() {
+        if study.paired {
+            return Err(Failure::BadInput(format!(
+                "error: {} simulates an agency ([agency]): `compare` and `sweep` pair single applications and cannot pair an agency's replications yet; run the variants side by side with `regsim run {} --variant ID`, which writes every variant's summary.csv and queue.csv rows and the backlog chart\n",
+                study.path.display(),
+                study.path.display()
+            )));
+        }
+        let (runs, queues) = queue_runs(study, &progress)?;
+        progress.finish_and_clear();
+        return Ok(Executed {
+            runs,
+            pairs: Vec::new(),
+            precision: None,
+            queues,
+            seconds: started.elapsed().as_secs_f64(),
+        });
+    }
     let (runs, pairs, precision) = if study.paired {
         let lockstep = Lockstep {
             runs: study.runs.iter().map(|r| (&r.model, r.seed)).collect(),
@@ -141,8 +163,35 @@ pub fn execute(
         runs,
         pairs,
         precision,
+        queues: Vec::new(),
         seconds: started.elapsed().as_secs_f64(),
     })
+}
+
+/// A study of an agency: every run's replications on the queue engine, one run after
+/// the other, each drawn with its own seed (the baseline's unless a run sets one), so
+/// that runs see the same applications with the same work.
+fn queue_runs(
+    study: &Study,
+    progress: &indicatif::ProgressBar,
+) -> Result<(Vec<RunResults>, Vec<QueueResults>), Failure> {
+    let (mut runs, mut queues) = (Vec::new(), Vec::new());
+    let mut offset = 0;
+    for (k, run) in study.runs.iter().enumerate() {
+        let Some(setup) = queue::Setup::new(&run.model, run.seed) else {
+            return Err(Failure::BadInput(format!(
+                "error: run `{}` has no [agency] while the baseline has one: an agency can only be compared with an agency\n",
+                run.label
+            )));
+        };
+        let (r, q) = setup
+            .run(run.iterations, |d| progress.set_position(offset + d))
+            .map_err(|e| schedule_failure(&study.path, &study.runs[k].applied, &e))?;
+        offset += run.iterations;
+        runs.push(r);
+        queues.push(q);
+    }
+    Ok((runs, queues))
 }
 
 fn progress_bar(iterations: u64, quiet: bool, name: &str) -> indicatif::ProgressBar {

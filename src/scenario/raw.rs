@@ -11,6 +11,7 @@ use toml::Spanned;
 use toml::value::Datetime;
 
 mod gate;
+pub use super::raw_agency::{RawAgency, RawArrivals, RawPool, RawPoolChange, RawSurge, RawYearRate};
 pub use gate::{RawGate, RawGateException, RawRoll, RawWeekday};
 
 /// A whole scenario file.
@@ -42,6 +43,9 @@ pub struct RawScenario {
     /// What-ifs: named sets of overrides on this scenario (see docs/what-if.md).
     #[serde(default)]
     pub variant: Vec<RawVariant>,
+    /// Many applications over years competing for reviewers (the queue engine).
+    #[schemars(with = "Option<RawAgency>")]
+    pub agency: Option<Spanned<RawAgency>>,
 }
 
 /// `[[variant]]`: a what-if, as overrides on the scenario in the grammar of `--set`.
@@ -168,6 +172,9 @@ pub struct RawPathway {
     /// rule.
     #[schemars(with = "Option<RawClockStart>")]
     pub clock_start: Option<Spanned<RawClockStart>>,
+    /// With an `[agency]`: how the pathway's applications arrive.
+    #[schemars(with = "Option<RawArrivals>")]
+    pub arrivals: Option<Spanned<RawArrivals>>,
 }
 
 /// `[pathway.clock_start]`: an application filed on or after `from_day` of one of
@@ -271,6 +278,10 @@ pub struct RawStage {
     /// application whose answer would take longer is withdrawn (not approved).
     #[schemars(with = "Option<f64>")]
     pub max_days: Option<Spanned<f64>>,
+    /// With an `[agency]`: the pool whose reviewer the stage's work needs; the stage
+    /// waits in its queue until one is free.
+    #[schemars(with = "Option<String>")]
+    pub pool: Option<Spanned<String>>,
 }
 
 /// Who holds the clock.

@@ -16,6 +16,7 @@ mod library;
 mod observed;
 mod pipeline;
 mod precision;
+mod queue;
 mod record;
 mod report;
 mod sensitivity;

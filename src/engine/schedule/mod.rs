@@ -122,7 +122,7 @@ pub struct StageTimes {
 }
 
 /// No predecessor.
-const NONE: u32 = u32::MAX;
+pub(crate) const NONE: u32 = u32::MAX;
 
 impl Default for StageTimes {
     /// A stage that has not run, at submission, with no predecessor.
@@ -303,38 +303,7 @@ fn step<'t>(
     let ready = latest.max(clock_day as f64);
     let (mut end, mut end_day, mut work_end) = (ready, start_day, ready);
     if ran {
-        end = match stage.days {
-            DayCount::Calendar => ready + work,
-            DayCount::Business => {
-                let n = whole_day(work.max(0.0)) as u32;
-                model
-                    .business_days_of(stage)
-                    .add_business_days(start_day as i64, n)
-                    .ok_or(Overrun::Horizon)? as f64
-            }
-            DayCount::Months => {
-                let months = whole_day(work.max(0.0)).min(12 * 60) as u32;
-                let start = model.date_of(start_day as i64);
-                let end = crate::model::clock::add_months(start, months).ok_or(Overrun::Horizon)?;
-                (end - model.submitted).num_days() as f64
-            }
-        };
-        if end.is_nan() || end > crate::model::HORIZON_DAYS as f64 {
-            return Err(Overrun::Horizon);
-        }
-        end_day = whole_day(end) as u32;
-        work_end = end;
-        if let Some(g) = stage.gate {
-            let gate = &model.gates[g];
-            let planned = stage
-                .planned_within
-                .and_then(|within| gate.last_on_or_before(submitted_day as i64 + within as i64));
-            let day = gate
-                .next_on_or_after((end_day as i64).max(planned.unwrap_or(0)))
-                .ok_or(Overrun::Gate(end_day as i64))?;
-            end = day as f64;
-            end_day = day as u32;
-        }
+        (work_end, end, end_day) = advance(model, stage, ready, start_day, submitted_day, work)?;
     }
     Ok(StageTimes {
         ran,
@@ -348,9 +317,65 @@ fn step<'t>(
     })
 }
 
+/// Where a stage's work ends and where the stage ends, for a stage that happens: its
+/// work of `work` days counted from `ready` (on `start_day`, the day it starts, for
+/// business days and months), then the wait for its gate. Returns (work end, end, end
+/// day). The single-application pass and the agency queue (which starts the work when a
+/// reviewer is free) both time a stage here, so they follow the same calendar rules.
+#[inline(always)]
+pub(crate) fn advance(
+    model: &Model,
+    stage: &Stage,
+    ready: f64,
+    start_day: u32,
+    submitted_day: u32,
+    work: f64,
+) -> Result<(f64, f64, u32), Overrun> {
+    let mut end = match stage.days {
+        DayCount::Calendar => ready + work,
+        DayCount::Business => {
+            let n = whole_day(work.max(0.0)) as u32;
+            model
+                .business_days_of(stage)
+                .add_business_days(start_day as i64, n)
+                .ok_or(Overrun::Horizon)? as f64
+        }
+        DayCount::Months => {
+            let months = whole_day(work.max(0.0)).min(12 * 60) as u32;
+            let start = model.date_of(start_day as i64);
+            let end = crate::model::clock::add_months(start, months).ok_or(Overrun::Horizon)?;
+            (end - model.submitted).num_days() as f64
+        }
+    };
+    if end.is_nan() || end > crate::model::HORIZON_DAYS as f64 {
+        return Err(Overrun::Horizon);
+    }
+    let mut end_day = whole_day(end) as u32;
+    let work_end = end;
+    if let Some(g) = stage.gate {
+        let gate = &model.gates[g];
+        let planned = stage
+            .planned_within
+            .and_then(|within| gate.last_on_or_before(submitted_day as i64 + within as i64));
+        let day = gate
+            .next_on_or_after((end_day as i64).max(planned.unwrap_or(0)))
+            .ok_or(Overrun::Gate(end_day as i64))?;
+        end = day as f64;
+        end_day = day as u32;
+    }
+    Ok((work_end, end, end_day))
+}
+
+/// Whether `stage` happens and its work in days, drawn from `rng` exactly as a Monte
+/// Carlo pass draws it (a uniform for a stage that may not happen, then its duration).
+#[inline]
+pub(crate) fn draw_outcome(stage: &Stage, mut rng: &mut Xoshiro256pp) -> (bool, f64) {
+    rng.outcome(stage)
+}
+
 /// Marks the critical path and fills in the day counts of a pass whose stage times are
 /// all set.
-fn finish(pathway: &Pathway, out: &mut PathwayTimes) {
+pub(crate) fn finish(pathway: &Pathway, out: &mut PathwayTimes) {
     // The last stage to end; on a tie the one later in the list (nearer approval).
     let mut last = 0;
     for (i, s) in out.stages.iter().enumerate() {
@@ -364,7 +389,7 @@ fn finish(pathway: &Pathway, out: &mut PathwayTimes) {
 /// Why a step could not finish, kept small so that the hot path passes it cheaply;
 /// [`Overrun::explain`] names the places.
 #[derive(Debug, Clone, Copy)]
-enum Overrun {
+pub(crate) enum Overrun {
     /// The stage ran past the horizon.
     Horizon,
     /// The stage was ready on this day, after its gate's last date.
@@ -372,7 +397,7 @@ enum Overrun {
 }
 
 impl Overrun {
-    fn explain(self, model: &Model, pathway: &Pathway, i: usize) -> ScheduleError {
+    pub(crate) fn explain(self, model: &Model, pathway: &Pathway, i: usize) -> ScheduleError {
         let stage = &pathway.stages[i];
         match self {
             Overrun::Horizon => ScheduleError::BeyondHorizon {

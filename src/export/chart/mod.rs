@@ -12,6 +12,7 @@
 //! name next to `path` and renamed into place only when complete, so a failed render
 //! leaves the previous chart as it was.
 
+pub mod backlog;
 pub mod compare;
 pub mod dates;
 pub mod distribution;

@@ -13,6 +13,7 @@ use super::raw::{RawDays, RawHeader, RawPathway, RawRoll, RawScenario};
 use crate::diagnostic::Diagnostic;
 use crate::model::{Model, Pathway};
 
+mod agency;
 mod calendar;
 mod clocks;
 mod durations;
@@ -188,6 +189,9 @@ impl Validator {
             );
             return None;
         }
+        let agency = self
+            .agency(&raw, raw_pathways, &pathways, submitted, fiscal_year)
+            .ok()?;
         Some(Model {
             name,
             title: header.title.clone(),
@@ -205,6 +209,7 @@ impl Validator {
             evidence,
             products,
             decisions,
+            agency,
         })
     }
 
