@@ -328,10 +328,10 @@ fn plan<'a>(
             let csv = crate::export::follow_up::follow_up_csv(model, results)?;
             plan.bytes("follow_up.csv", csv);
         }
-        if model.agency.is_none() {
-            if let Some(bytes) = crate::export::fiscal_years::fiscal_years_csv(model, results)? {
-                plan.bytes("fiscal_years.csv", bytes);
-            }
+        if model.agency.is_none()
+            && let Some(bytes) = crate::export::fiscal_years::fiscal_years_csv(model, results)?
+        {
+            plan.bytes("fiscal_years.csv", bytes);
         }
     }
     if !executed.queues.is_empty() {

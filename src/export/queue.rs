@@ -48,7 +48,10 @@ pub fn queue_csv(runs: &[QueueRun]) -> Result<Vec<u8>> {
     w.write_record(QUEUE_COLUMNS)?;
     for &(label, model, q) in runs {
         let reps = q.replications.max(1) as f64;
-        let agency = model.agency.as_ref().expect("queue results come from an agency");
+        let agency = model
+            .agency
+            .as_ref()
+            .expect("queue results come from an agency");
         for (y, year) in q.years.iter().enumerate() {
             let date = |d: u32| model.date_of(d as i64).to_string();
             let lead = [
@@ -74,7 +77,9 @@ pub fn queue_csv(runs: &[QueueRun]) -> Result<Vec<u8>> {
                     opt(py.review_days.percentile(50.0)),
                     opt(py.review_days.percentile(80.0)),
                     target.map(|t| num(t.days)).unwrap_or_default(),
-                    target.map(|t| num(t.percentile / 100.0)).unwrap_or_default(),
+                    target
+                        .map(|t| num(t.percentile / 100.0))
+                        .unwrap_or_default(),
                     opt(target.and_then(|t| py.review_days.share_at_most(t.days))),
                     opt((py.approved > 0).then(|| py.queue_wait_days as f64 / py.approved as f64)),
                     opt(backlog.mean()),
@@ -109,11 +114,13 @@ pub fn plan<'a>(
     }
     let chart: Vec<crate::export::chart::backlog::BacklogRun> = runs
         .into_iter()
-        .map(|(_, legend, model, queue)| crate::export::chart::backlog::BacklogRun {
-            legend,
-            model,
-            queue,
-        })
+        .map(
+            |(_, legend, model, queue)| crate::export::chart::backlog::BacklogRun {
+                legend,
+                model,
+                queue,
+            },
+        )
         .collect();
     plan.chart("backlog", formats, move |f, p| {
         crate::export::chart::backlog::render_backlog(&chart, f, p)
@@ -123,7 +130,11 @@ pub fn plan<'a>(
 
 /// The terminal's lines on the agency: per pathway the mean wait for reviewers and the
 /// backlog at the horizon's end, per pool its utilisation over the reported years.
-pub fn summary_lines(model: &Model, results: &crate::engine::results::RunResults, q: &QueueResults) -> String {
+pub fn summary_lines(
+    model: &Model,
+    results: &crate::engine::results::RunResults,
+    q: &QueueResults,
+) -> String {
     let mut out = String::new();
     let Some(agency) = model.agency.as_ref() else {
         return out;

@@ -11,7 +11,9 @@ use toml::Spanned;
 use toml::value::Datetime;
 
 mod gate;
-pub use super::raw_agency::{RawAgency, RawArrivals, RawPool, RawPoolChange, RawSurge, RawYearRate};
+pub use super::raw_agency::{
+    RawAgency, RawArrivals, RawPool, RawPoolChange, RawSurge, RawYearRate,
+};
 pub use gate::{RawGate, RawGateException, RawRoll, RawWeekday};
 
 /// A whole scenario file.

@@ -7,6 +7,26 @@ use crate::support::regsim;
 /// (file stem, "line:column" or "" for a whole-file problem, the error message)
 const CORPUS: &[(&str, &str, &str)] = &[
     (
+        "queue-pool-undefined",
+        "20:8",
+        "pool `reviewer` is not defined",
+    ),
+    (
+        "queue-arrivals-without-agency",
+        "8:12",
+        "`[pathway.arrivals]` needs an [agency] table",
+    ),
+    (
+        "queue-negative-reviewers",
+        "10:13",
+        "`reviewers` must be a whole number from 0 to 1000000, not -1",
+    ),
+    (
+        "queue-years-too-long",
+        "6:9",
+        "`years` must be more than 0 and at most 40, not 400",
+    ),
+    (
         "business-days-without-calendar",
         "13:8",
         "business days are counted here, but the scenario has no [calendar] saying which days are holidays",
@@ -262,12 +282,12 @@ const CORPUS: &[(&str, &str, &str)] = &[
     (
         "unknown-stage-field",
         "12:1",
-        "unknown field `duraton`, expected one of `id`, `title`, `clock`, `duration`, `days`, `after`, `probability`, `gate`, `planned_within`, `duration_months`, `calendar`, `max_days`",
+        "unknown field `duraton`, expected one of `id`, `title`, `clock`, `duration`, `days`, `after`, `probability`, `gate`, `planned_within`, `duration_months`, `calendar`, `max_days`, `pool`",
     ),
     (
         "unknown-top-level-table",
         "5:2",
-        "unknown field `calender`, expected one of `scenario`, `calendar`, `gate`, `pathway`, `evidence`, `product`, `custom_calendar`, `variant`",
+        "unknown field `calender`, expected one of `scenario`, `calendar`, `gate`, `pathway`, `evidence`, `product`, `custom_calendar`, `variant`, `agency`",
     ),
     (
         "variant-bad-factor",

@@ -45,7 +45,10 @@ fn the_mm3_mean_wait_is_erlang_cs() {
     assert!((wq - 7.022).abs() < 0.001, "Erlang C gives {wq}");
     let out = run_into_tempdir("scenarios/bench/mmc.toml", &["--format", "csv"]);
     let wait = mean(out.path(), "review", "queue_wait_days");
-    assert!((wait / wq - 1.0).abs() < 0.05, "simulated {wait} against {wq}");
+    assert!(
+        (wait / wq - 1.0).abs() < 0.05,
+        "simulated {wait} against {wq}"
+    );
     let review = mean(out.path(), "review", "review_days");
     assert!((review / (wq + mean_work) - 1.0).abs() < 0.05, "W {review}");
 }
@@ -146,11 +149,17 @@ stage = [{ id = "s", clock = "regulator", pool = "one", duration = 2 }]
         .assert()
         .success();
     let (h, rows) = read_csv(&out.path().join("summary.csv"));
-    let row = rows.iter().find(|r| col(&h, r, "metric") == "review_days").unwrap();
+    let row = rows
+        .iter()
+        .find(|r| col(&h, r, "metric") == "review_days")
+        .unwrap();
     assert_eq!(col(&h, row, "min"), "2");
     assert_eq!(col(&h, row, "max"), "3");
     assert_eq!(col(&h, row, "mean"), "2.6667");
-    let waits = rows.iter().find(|r| col(&h, r, "metric") == "queue_wait_days").unwrap();
+    let waits = rows
+        .iter()
+        .find(|r| col(&h, r, "metric") == "queue_wait_days")
+        .unwrap();
     assert_eq!(col(&h, waits, "mean"), "0.6667", "two wait one day each");
 }
 
@@ -165,24 +174,39 @@ fn littles_law_holds_on_the_pmda_scenario() {
             .iter()
             .filter(|r| col(&h, r, "pathway") == pathway)
             // Whole years only: the first may be cut by the warm-up.
-            .filter(|r| col(&h, r, "from").ends_with("-04-01") && col(&h, r, "to").ends_with("-03-31"))
+            .filter(|r| {
+                col(&h, r, "from").ends_with("-04-01") && col(&h, r, "to").ends_with("-03-31")
+            })
             .collect();
         assert!(years.len() >= 5, "{pathway}: {} whole years", years.len());
         let avg = |name: &str| {
-            years.iter().map(|r| col(&h, r, name).parse::<f64>().unwrap()).sum::<f64>()
+            years
+                .iter()
+                .map(|r| col(&h, r, name).parse::<f64>().unwrap())
+                .sum::<f64>()
                 / years.len() as f64
         };
         let l = avg("backlog_end_mean");
         let lambda = avg("arrived_mean") / 365.25;
         let w = mean(out.path(), pathway, "review_days");
-        assert!((l / (lambda * w) - 1.0).abs() < 0.05, "{pathway}: L {l}, λW {}", lambda * w);
+        assert!(
+            (l / (lambda * w) - 1.0).abs() < 0.05,
+            "{pathway}: L {l}, λW {}",
+            lambda * w
+        );
     }
 }
 
 #[test]
 fn results_do_not_depend_on_the_number_of_threads() {
-    let one = run_into_tempdir("scenarios/bench/mmc.toml", &["--format", "csv", "-n", "20", "--threads", "1"]);
-    let two = run_into_tempdir("scenarios/bench/mmc.toml", &["--format", "csv", "-n", "20", "--threads", "2"]);
+    let one = run_into_tempdir(
+        "scenarios/bench/mmc.toml",
+        &["--format", "csv", "-n", "20", "--threads", "1"],
+    );
+    let two = run_into_tempdir(
+        "scenarios/bench/mmc.toml",
+        &["--format", "csv", "-n", "20", "--threads", "2"],
+    );
     for file in ["summary.csv", "stages.csv", "queue.csv"] {
         let a = std::fs::read(one.path().join(file)).unwrap();
         let b = std::fs::read(two.path().join(file)).unwrap();
@@ -199,7 +223,10 @@ fn runs_csv_is_refused_for_an_agency_with_what_to_use_instead() {
         .assert()
         .code(2);
     let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
-    assert!(stderr.contains("--runs follows single applications"), "{stderr}");
+    assert!(
+        stderr.contains("--runs follows single applications"),
+        "{stderr}"
+    );
     assert!(stderr.contains("queue.csv"), "{stderr}");
 }
 
@@ -207,13 +234,26 @@ fn runs_csv_is_refused_for_an_agency_with_what_to_use_instead() {
 fn more_reviewers_shorten_and_doubled_applications_lengthen_the_waits() {
     let out = run_into_tempdir(
         "scenarios/japan/pmda-capacity.toml",
-        &["--format", "csv", "-n", "30", "--variant", "double-applications", "--variant", "more-reviewers"],
+        &[
+            "--format",
+            "csv",
+            "-n",
+            "30",
+            "--variant",
+            "double-applications",
+            "--variant",
+            "more-reviewers",
+        ],
     );
     let (h, rows) = read_csv(&out.path().join("summary.csv"));
     let get = |variant: &str, metric: &str| -> f64 {
         let r = rows
             .iter()
-            .find(|r| col(&h, r, "variant") == variant && col(&h, r, "pathway") == "normal" && col(&h, r, "metric") == metric)
+            .find(|r| {
+                col(&h, r, "variant") == variant
+                    && col(&h, r, "pathway") == "normal"
+                    && col(&h, r, "metric") == metric
+            })
             .unwrap_or_else(|| panic!("no {variant} {metric}"));
         col(&h, r, "p80").parse().unwrap()
     };

@@ -42,7 +42,21 @@ fn every_shipped_scenario_runs() {
             .assert()
             .success();
         assert!(out.path().join("summary.csv").is_file());
-        assert!(out.path().join("timeline.png").is_file());
+        // An agency's run draws its years as the backlog chart; a single application's
+        // schedule as the timeline.
+        let agency = fs::read_to_string(repo_root().join(&s))
+            .unwrap()
+            .contains("\n[agency]");
+        let chart = if agency {
+            "backlog.png"
+        } else {
+            "timeline.png"
+        };
+        assert!(
+            out.path().join(chart).is_file(),
+            "{}: no {chart}",
+            s.display()
+        );
     }
 }
 

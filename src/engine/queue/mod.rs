@@ -70,7 +70,11 @@ impl<'a> Setup<'a> {
             model,
             agency,
             seed,
-            keys: model.pathways.iter().map(|p| stream_key(model, p)).collect(),
+            keys: model
+                .pathways
+                .iter()
+                .map(|p| stream_key(model, p))
+                .collect(),
             successors,
             empty,
             stop_day: (agency.horizon_days + DRAIN_DAYS) as f64,
@@ -88,8 +92,12 @@ impl<'a> Setup<'a> {
         let parts: Vec<_> = blocks
             .par_iter()
             .map(|&b| {
-                let mut pathways: Vec<PathwayResults> =
-                    self.model.pathways.iter().map(PathwayResults::new).collect();
+                let mut pathways: Vec<PathwayResults> = self
+                    .model
+                    .pathways
+                    .iter()
+                    .map(PathwayResults::new)
+                    .collect();
                 let mut queue = self.empty.clone();
                 for r in b * BLOCK..((b + 1) * BLOCK).min(n) {
                     let (p, q) = replication::replicate(self, r)?;
@@ -103,8 +111,12 @@ impl<'a> Setup<'a> {
                 Ok((pathways, queue))
             })
             .collect::<Result<Vec<_>, ScheduleError>>()?;
-        let mut pathways: Vec<PathwayResults> =
-            self.model.pathways.iter().map(PathwayResults::new).collect();
+        let mut pathways: Vec<PathwayResults> = self
+            .model
+            .pathways
+            .iter()
+            .map(PathwayResults::new)
+            .collect();
         let mut queue = self.empty.clone();
         for (p, q) in &parts {
             for (a, b) in pathways.iter_mut().zip(p) {
@@ -139,7 +151,10 @@ fn years(model: &Model, agency: &Agency) -> Vec<Year> {
             }
             None => {
                 use chrono::Datelike;
-                (date.year(), chrono::NaiveDate::from_ymd_opt(date.year(), 12, 31))
+                (
+                    date.year(),
+                    chrono::NaiveDate::from_ymd_opt(date.year(), 12, 31),
+                )
             }
         };
         let Some(last) = last else {
@@ -163,10 +178,8 @@ fn sample_days(model: &Model, agency: &Agency) -> Vec<u32> {
     let mut days = vec![agency.warm_up_days];
     let mut day = agency.warm_up_days + 1;
     while day < agency.horizon_days {
-        if let Ok(date) = add_days(model.submitted, day as i64) {
-            if date.day() == 1 {
-                days.push(day);
-            }
+        if add_days(model.submitted, day as i64).is_ok_and(|d| d.day() == 1) {
+            days.push(day);
         }
         day += 1;
     }

@@ -158,7 +158,12 @@ pub fn replicate(
         arrivals: setup
             .keys
             .iter()
-            .map(|&k| (0, Xoshiro256pp::for_iteration(setup.seed ^ k ^ ARRIVALS, replication)))
+            .map(|&k| {
+                (
+                    0,
+                    Xoshiro256pp::for_iteration(setup.seed ^ k ^ ARRIVALS, replication),
+                )
+            })
             .collect(),
         in_review: vec![0; model.pathways.len()],
         recorded_open: 0,
@@ -171,7 +176,13 @@ pub fn replicate(
     s.queue.replications = 1;
     for (p, pool) in agency.pools.iter().enumerate() {
         for &(day, reviewers) in &pool.changes {
-            s.push(day, Kind::Headcount { pool: p as u32, reviewers });
+            s.push(
+                day,
+                Kind::Headcount {
+                    pool: p as u32,
+                    reviewers,
+                },
+            );
         }
     }
     for p in 0..model.pathways.len() {
@@ -269,7 +280,10 @@ impl State<'_> {
                 submitted_day + (rule.start(filed) - filed).num_days() as u32
             }
         };
-        let reported_from = if pathway.clock_start.is_some_and(|r| r.review_days_from_start) {
+        let reported_from = if pathway
+            .clock_start
+            .is_some_and(|r| r.review_days_from_start)
+        {
             clock_day
         } else {
             submitted_day

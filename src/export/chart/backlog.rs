@@ -86,8 +86,19 @@ fn y_axis<DB: DrawingBackend>(
     let mut v = 0.0;
     while v <= top + step / 2.0 {
         let y = p.y(v, top);
-        c.line((p.left, y), (p.right, y), if v == 0.0 { AXIS } else { GRID }, 1)?;
-        c.text(&format!("{v}"), (p.left - 8, y + 8), TICK_PX, TEXT_MUTED, HPos::Right)?;
+        c.line(
+            (p.left, y),
+            (p.right, y),
+            if v == 0.0 { AXIS } else { GRID },
+            1,
+        )?;
+        c.text(
+            &format!("{v}"),
+            (p.left - 8, y + 8),
+            TICK_PX,
+            TEXT_MUTED,
+            HPos::Right,
+        )?;
         v += step;
     }
     c.text(label, (p.left, p.top - 16), AXIS_PX, TEXT, HPos::Left)?;
@@ -113,10 +124,20 @@ fn draw<DB: DrawingBackend>(
     let mut legend: Vec<(LegendGlyph, String)> = runs
         .iter()
         .enumerate()
-        .map(|(i, r)| (LegendGlyph::Line(PALETTE[i % PALETTE.len()]), r.legend.clone()))
+        .map(|(i, r)| {
+            (
+                LegendGlyph::Line(PALETTE[i % PALETTE.len()]),
+                r.legend.clone(),
+            )
+        })
         .collect();
     let reported: Vec<usize> = (0..base.model.pathways.len())
-        .filter(|&p| base.model.agency.as_ref().is_some_and(|a| a.arrivals[p].is_some()))
+        .filter(|&p| {
+            base.model
+                .agency
+                .as_ref()
+                .is_some_and(|a| a.arrivals[p].is_some())
+        })
         .collect();
     // With several pathways, a marker per pathway (as the right panel draws them).
     if reported.len() > 1 {
@@ -129,7 +150,10 @@ fn draw<DB: DrawingBackend>(
             legend.push((glyph, base.model.pathways[p].title.clone()));
         }
     }
-    if reported.iter().any(|&p| base.model.pathways[p].target.is_some()) {
+    if reported
+        .iter()
+        .any(|&p| base.model.pathways[p].target.is_some())
+    {
         legend.push((LegendGlyph::Dashed(TARGET), "target".into()));
     }
     let legend_top = top + 16;
@@ -180,7 +204,13 @@ fn draw_backlog<DB: DrawingBackend>(
         c.line((at, p.bottom), (at, p.bottom + 8), AXIS, 1)?;
         if k % every == 0 && at + 110 < p.right {
             let label = year_label(runs[0].model, year.year);
-            c.text(&label, (at + 4, p.bottom + 34), TICK_PX, TEXT_MUTED, HPos::Left)?;
+            c.text(
+                &label,
+                (at + 4, p.bottom + 34),
+                TICK_PX,
+                TEXT_MUTED,
+                HPos::Left,
+            )?;
         }
     }
     for (i, r) in runs.iter().enumerate() {
@@ -197,7 +227,8 @@ fn draw_backlog<DB: DrawingBackend>(
         let mut band = high.clone();
         band.extend(low.iter().rev());
         c.root.draw(&Polygon::new(band, color.mix(0.18).filled()))?;
-        c.root.draw(&PathElement::new(median, color.stroke_width(3)))?;
+        c.root
+            .draw(&PathElement::new(median, color.stroke_width(3)))?;
     }
     Ok(())
 }
@@ -210,11 +241,20 @@ fn draw_p80<DB: DrawingBackend>(
     reported: &[usize],
 ) -> DrawResult<(), DB> {
     let base = &runs[0];
-    let p80 = |r: &BacklogRun, pw: usize, y: usize| r.queue.pathways[pw][y].review_days.percentile(80.0);
+    let p80 =
+        |r: &BacklogRun, pw: usize, y: usize| r.queue.pathways[pw][y].review_days.percentile(80.0);
     let max = runs
         .iter()
-        .flat_map(|r| reported.iter().flat_map(move |&pw| (0..r.queue.years.len()).filter_map(move |y| p80(r, pw, y))))
-        .chain(reported.iter().filter_map(|&pw| base.model.pathways[pw].target.map(|t| t.days)))
+        .flat_map(|r| {
+            reported
+                .iter()
+                .flat_map(move |&pw| (0..r.queue.years.len()).filter_map(move |y| p80(r, pw, y)))
+        })
+        .chain(
+            reported
+                .iter()
+                .filter_map(|&pw| base.model.pathways[pw].target.map(|t| t.days)),
+        )
         .fold(1.0, f64::max);
     let top = y_axis(c, p, max, "Review days, 80th percentile")?;
     let years = &base.queue.years;
@@ -225,7 +265,13 @@ fn draw_p80<DB: DrawingBackend>(
     for (y, year) in years.iter().enumerate() {
         if y % every == 0 {
             let label = year_label(base.model, year.year);
-            c.text(&label, (x(y), p.bottom + 34), TICK_PX, TEXT_MUTED, HPos::Center)?;
+            c.text(
+                &label,
+                (x(y), p.bottom + 34),
+                TICK_PX,
+                TEXT_MUTED,
+                HPos::Center,
+            )?;
         }
     }
     for &pw in reported {
@@ -233,7 +279,14 @@ fn draw_p80<DB: DrawingBackend>(
             let at = p.y(t.days, top);
             c.dashed((p.left, at), (p.right, at), TARGET, 2, (10, 6))?;
             let label = format!("{}: {} days", base.model.pathways[pw].id, t.days);
-            c.text_on_box(&label, (p.right - 4, at - 8), TICK_PX, TARGET, HPos::Right, super::style::BACKGROUND.mix(0.85))?;
+            c.text_on_box(
+                &label,
+                (p.right - 4, at - 8),
+                TICK_PX,
+                TARGET,
+                HPos::Right,
+                super::style::BACKGROUND.mix(0.85),
+            )?;
         }
     }
     for (i, r) in runs.iter().enumerate() {
@@ -242,7 +295,8 @@ fn draw_p80<DB: DrawingBackend>(
             let pts: Vec<(i32, i32)> = (0..r.queue.years.len())
                 .filter_map(|y| p80(r, pw, y).map(|v| (x(y), p.y(v, top))))
                 .collect();
-            c.root.draw(&PathElement::new(pts.clone(), color.stroke_width(3)))?;
+            c.root
+                .draw(&PathElement::new(pts.clone(), color.stroke_width(3)))?;
             for &(px, py) in &pts {
                 // A marker shape per pathway: circles, squares, diamonds.
                 match k % 3 {

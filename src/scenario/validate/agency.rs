@@ -56,31 +56,42 @@ impl Validator {
             );
         }
         let warm_up = a.warm_up_years.as_ref().map_or(0.0, |w| *w.get_ref());
-        if let Some(w) = &a.warm_up_years {
-            if !(warm_up.is_finite() && warm_up >= 0.0 && warm_up < years) {
-                self.error(
+        if let Some(w) = &a.warm_up_years
+            && !(warm_up.is_finite() && warm_up >= 0.0 && warm_up < years)
+        {
+            self.error(
                     w.span(),
                     format!("`warm_up_years` must be from 0 up and less than `years` ({years}), not {warm_up}"),
                     Some("a warm-up of a year or two lets the queues fill before reporting".into()),
                 );
-            }
         }
         let horizon_days = (years.clamp(0.0, MAX_AGENCY_YEARS) * DAYS_PER_YEAR).round() as u32;
         let warm_up_days = (warm_up.clamp(0.0, MAX_AGENCY_YEARS) * DAYS_PER_YEAR).round() as u32;
         let pool_ids: Vec<&str> = a.pool.iter().map(|p| p.id.get_ref().as_str()).collect();
-        let pathway_ids: Vec<&str> = raw_pathways.iter().map(|p| p.id.get_ref().as_str()).collect();
+        let pathway_ids: Vec<&str> = raw_pathways
+            .iter()
+            .map(|p| p.id.get_ref().as_str())
+            .collect();
         let mut pools = Vec::new();
         for (i, p) in a.pool.iter().enumerate() {
             self.check_id(&p.id, "pool id");
             if pool_ids[..i].contains(&p.id.get_ref().as_str()) {
-                self.error(p.id.span(), format!("pool id `{}` is used twice", p.id.get_ref()), Some("give every pool its own id".into()));
+                self.error(
+                    p.id.span(),
+                    format!("pool id `{}` is used twice", p.id.get_ref()),
+                    Some("give every pool its own id".into()),
+                );
             }
             pools.push(self.pool(p, &pathway_ids, submitted));
         }
         let mut arrivals = Vec::new();
         let mut stage_pools = Vec::new();
         for p in raw_pathways {
-            arrivals.push(p.arrivals.as_ref().and_then(|r| self.arrivals(r, submitted, fiscal_year)));
+            arrivals.push(
+                p.arrivals
+                    .as_ref()
+                    .and_then(|r| self.arrivals(r, submitted, fiscal_year)),
+            );
             stage_pools.push(
                 p.stage
                     .iter()
@@ -108,17 +119,34 @@ impl Validator {
     }
 
     /// Without an `[agency]`: no pathway may give arrivals and no stage a pool.
-    fn nothing_needs_an_agency(&mut self, raw_pathways: &[RawPathway]) -> Result<Option<Agency>, ()> {
+    fn nothing_needs_an_agency(
+        &mut self,
+        raw_pathways: &[RawPathway],
+    ) -> Result<Option<Agency>, ()> {
         let mut ok = true;
         for p in raw_pathways {
             if let Some(a) = &p.arrivals {
                 ok = false;
-                self.error(a.span(), "`[pathway.arrivals]` needs an [agency] table", Some("add `[agency]` with `years = ...` and its `[[agency.pool]]` reviewers".into()));
+                self.error(
+                    a.span(),
+                    "`[pathway.arrivals]` needs an [agency] table",
+                    Some(
+                        "add `[agency]` with `years = ...` and its `[[agency.pool]]` reviewers"
+                            .into(),
+                    ),
+                );
             }
             for s in &p.stage {
                 if let Some(pool) = &s.pool {
                     ok = false;
-                    self.error(pool.span(), format!("pool `{}` needs an [agency] table that defines it", pool.get_ref()), Some("add `[agency]` and `[[agency.pool]]` with this id".into()));
+                    self.error(
+                        pool.span(),
+                        format!(
+                            "pool `{}` needs an [agency] table that defines it",
+                            pool.get_ref()
+                        ),
+                        Some("add `[agency]` and `[[agency.pool]]` with this id".into()),
+                    );
                 }
             }
         }
@@ -133,7 +161,11 @@ impl Validator {
                 None if pool_ids.is_empty() => "define it in an [[agency.pool]] table".to_string(),
                 None => format!("the agency's pools are: {}", pool_ids.join(", ")),
             };
-            self.error(id.span(), format!("pool `{}` is not defined", id.get_ref()), Some(help));
+            self.error(
+                id.span(),
+                format!("pool `{}` is not defined", id.get_ref()),
+                Some(help),
+            );
         }
         found
     }
@@ -141,7 +173,14 @@ impl Validator {
     fn count(&mut self, value: &Spanned<i64>, what: &str) -> Option<u32> {
         let n = *value.get_ref();
         if !(0..=MAX_COUNT as i64).contains(&n) {
-            self.error(value.span(), format!("{what} must be a whole number from 0 to {}, not {n}", MAX_COUNT as i64), None);
+            self.error(
+                value.span(),
+                format!(
+                    "{what} must be a whole number from 0 to {}, not {n}",
+                    MAX_COUNT as i64
+                ),
+                None,
+            );
             return None;
         }
         Some(n as u32)
@@ -154,26 +193,53 @@ impl Validator {
             Some("priority") => true,
             Some(other) => {
                 let d = p.discipline.as_ref().expect("matched a discipline");
-                self.error(d.span(), format!("unknown discipline `{other}`"), Some("use `fifo` (first come, first served) or `priority`".into()));
+                self.error(
+                    d.span(),
+                    format!("unknown discipline `{other}`"),
+                    Some("use `fifo` (first come, first served) or `priority`".into()),
+                );
                 false
             }
         };
         let mut ranks = vec![0; pathway_ids.len()];
         if !priority && !p.priority_order.is_empty() {
-            self.error(p.priority_order[0].span(), "`priority_order` needs `discipline = \"priority\"`", None);
+            self.error(
+                p.priority_order[0].span(),
+                "`priority_order` needs `discipline = \"priority\"`",
+                None,
+            );
         }
         if priority {
             if p.priority_order.is_empty() {
-                self.error(p.id.span(), format!("pool `{}` has discipline \"priority\" but no `priority_order`", p.id.get_ref()), Some("list the pathway ids served first, e.g. priority_order = [\"priority\"]".into()));
+                self.error(
+                    p.id.span(),
+                    format!(
+                        "pool `{}` has discipline \"priority\" but no `priority_order`",
+                        p.id.get_ref()
+                    ),
+                    Some(
+                        "list the pathway ids served first, e.g. priority_order = [\"priority\"]"
+                            .into(),
+                    ),
+                );
             }
             ranks = vec![p.priority_order.len() as u32; pathway_ids.len()];
             for (rank, id) in p.priority_order.iter().enumerate() {
                 match pathway_ids.iter().position(|q| q == id.get_ref()) {
-                    Some(i) if ranks[i] < rank as u32 => self.error(id.span(), format!("pathway `{}` is listed twice", id.get_ref()), None),
+                    Some(i) if ranks[i] < rank as u32 => self.error(
+                        id.span(),
+                        format!("pathway `{}` is listed twice", id.get_ref()),
+                        None,
+                    ),
                     Some(i) => ranks[i] = rank as u32,
                     None => {
-                        let help = did_you_mean(id.get_ref(), pathway_ids.iter().copied()).map(|n| format!("did you mean `{n}`?"));
-                        self.error(id.span(), format!("pathway `{}` is not defined", id.get_ref()), help);
+                        let help = did_you_mean(id.get_ref(), pathway_ids.iter().copied())
+                            .map(|n| format!("did you mean `{n}`?"));
+                        self.error(
+                            id.span(),
+                            format!("pathway `{}` is not defined", id.get_ref()),
+                            help,
+                        );
                     }
                 }
             }
@@ -185,19 +251,29 @@ impl Validator {
             let date = self.date(&c.date, "a change's `date`");
             let n = self.count(&c.reviewers, "`reviewers`");
             let ramp = c.ramp_up_days.as_ref().map_or(0.0, |r| *r.get_ref());
-            if let Some(r) = &c.ramp_up_days {
-                if !(ramp.is_finite() && (0.0..=3653.0).contains(&ramp)) {
-                    self.error(r.span(), format!("`ramp_up_days` must be from 0 to 3653, not {ramp}"), None);
-                }
+            if let Some(r) = &c.ramp_up_days
+                && !(ramp.is_finite() && (0.0..=3653.0).contains(&ramp))
+            {
+                self.error(
+                    r.span(),
+                    format!("`ramp_up_days` must be from 0 to 3653, not {ramp}"),
+                    None,
+                );
             }
-            let (Some(date), Some(n)) = (date, n) else { continue };
+            let (Some(date), Some(n)) = (date, n) else {
+                continue;
+            };
             if date < submitted || last_date.is_some_and(|l| date <= l) {
                 self.error(c.date.span(), format!("the change on {date} must come after `submitted` ({submitted}) and after the pool's previous change"), Some("list the changes in date order".into()));
                 continue;
             }
             last_date = Some(date);
             let day = (date - submitted).num_days() as f64;
-            let effective = if n > current { day + ramp.clamp(0.0, 3653.0) } else { day };
+            let effective = if n > current {
+                day + ramp.clamp(0.0, 3653.0)
+            } else {
+                day
+            };
             changes.push((effective, n));
             current = n;
         }
@@ -206,34 +282,70 @@ impl Validator {
         changes.sort_by(|a, b| a.0.total_cmp(&b.0));
         Some(Pool {
             id: p.id.get_ref().clone(),
-            title: if p.title.is_empty() { p.id.get_ref().clone() } else { p.title.clone() },
+            title: if p.title.is_empty() {
+                p.id.get_ref().clone()
+            } else {
+                p.title.clone()
+            },
             reviewers: reviewers?,
             changes,
             ranks,
         })
     }
 
-    fn arrivals(&mut self, r: &Spanned<RawArrivals>, submitted: NaiveDate, fiscal_year: Option<FiscalYear>) -> Option<Arrivals> {
+    fn arrivals(
+        &mut self,
+        r: &Spanned<RawArrivals>,
+        submitted: NaiveDate,
+        fiscal_year: Option<FiscalYear>,
+    ) -> Option<Arrivals> {
         let a = r.get_ref();
         let before = self.problems.len();
         let rate = |v: &mut Validator, x: &Spanned<f64>, what: &str| {
             let n = *x.get_ref();
             if !(n.is_finite() && (0.0..=MAX_COUNT).contains(&n)) {
-                v.error(x.span(), format!("{what} must be from 0 to {}, not {n}", MAX_COUNT as i64), None);
+                v.error(
+                    x.span(),
+                    format!("{what} must be from 0 to {}, not {n}", MAX_COUNT as i64),
+                    None,
+                );
             }
             n
         };
         if a.per_year.is_none() && a.by_year.is_empty() && a.dates.is_empty() {
-            self.error(r.span(), "`[pathway.arrivals]` gives no arrivals", Some("give `per_year = ...`, `by_year = [...]` or `dates = [...]`".into()));
+            self.error(
+                r.span(),
+                "`[pathway.arrivals]` gives no arrivals",
+                Some("give `per_year = ...`, `by_year = [...]` or `dates = [...]`".into()),
+            );
         }
-        if !a.dates.is_empty() && (a.per_year.is_some() || !a.by_year.is_empty() || a.surge.is_some() || a.growth_per_year.is_some()) {
-            self.error(a.dates[0].span(), "`dates` lists the applications: it cannot be combined with rates", Some("use either `dates` or `per_year` (with `growth_per_year`, `by_year`, `surge`)".into()));
+        if !a.dates.is_empty()
+            && (a.per_year.is_some()
+                || !a.by_year.is_empty()
+                || a.surge.is_some()
+                || a.growth_per_year.is_some())
+        {
+            self.error(
+                a.dates[0].span(),
+                "`dates` lists the applications: it cannot be combined with rates",
+                Some(
+                    "use either `dates` or `per_year` (with `growth_per_year`, `by_year`, `surge`)"
+                        .into(),
+                ),
+            );
         }
-        let per_year = a.per_year.as_ref().map_or(0.0, |x| rate(self, x, "`per_year`"));
+        let per_year = a
+            .per_year
+            .as_ref()
+            .map_or(0.0, |x| rate(self, x, "`per_year`"));
         let growth = a.growth_per_year.as_ref().map_or(0.0, |g| {
             let x = *g.get_ref();
             if !(x.is_finite() && x > -1.0 && x <= 10.0) {
-                self.error(g.span(), format!("`growth_per_year` must be more than -1 and at most 10, not {x}"), Some("0.05 is 5% more applications each year".into()));
+                self.error(
+                    g.span(),
+                    format!("`growth_per_year` must be more than -1 and at most 10, not {x}"),
+                    Some("0.05 is 5% more applications each year".into()),
+                );
             }
             x
         });
@@ -247,21 +359,35 @@ impl Validator {
             let year = *y.year.get_ref();
             let range = i32::try_from(year).ok().and_then(|year| match fiscal_year {
                 Some(f) => f.range(year),
-                None => Some((NaiveDate::from_ymd_opt(year, 1, 1)?, NaiveDate::from_ymd_opt(year, 12, 31)?)),
+                None => Some((
+                    NaiveDate::from_ymd_opt(year, 1, 1)?,
+                    NaiveDate::from_ymd_opt(year, 12, 31)?,
+                )),
             });
             match range {
                 Some((first, last)) if last >= submitted => {
                     let day = |d: NaiveDate| (d - submitted).num_days().max(0) as u32;
                     by_year.push((day(first), day(last), n));
                 }
-                _ => self.error(y.year.span(), format!("year {year} ends before `submitted` ({submitted}, in year {})", fy(submitted)), None),
+                _ => self.error(
+                    y.year.span(),
+                    format!(
+                        "year {year} ends before `submitted` ({submitted}, in year {})",
+                        fy(submitted)
+                    ),
+                    None,
+                ),
             }
         }
         let surge = a.surge.as_ref().and_then(|s| {
             let s = s.get_ref();
             let factor = *s.factor.get_ref();
             if !(factor.is_finite() && (0.0..=1000.0).contains(&factor)) {
-                self.error(s.factor.span(), format!("a surge's `factor` must be from 0 to 1000, not {factor}"), Some("2 doubles the applications".into()));
+                self.error(
+                    s.factor.span(),
+                    format!("a surge's `factor` must be from 0 to 1000, not {factor}"),
+                    Some("2 doubles the applications".into()),
+                );
             }
             let from = self.date(&s.from, "a surge's `from`")?;
             Some(((from - submitted).num_days().max(0) as u32, factor))
