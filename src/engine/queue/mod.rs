@@ -23,6 +23,9 @@ pub use results::{PoolYear, QueueResults, Year};
 /// Replications per block: a block runs on one thread and is merged in order.
 const BLOCK: u64 = 4;
 
+/// Blocks run in parallel before they are merged.
+const BATCH: usize = 16;
+
 /// The most days past the horizon that reported applications are followed: a queue
 /// that has not drained ten years after its last reported arrival has more work than
 /// reviewers, and what is still in review then is counted as unfinished.
@@ -89,28 +92,6 @@ impl<'a> Setup<'a> {
     ) -> Result<(RunResults, QueueResults), ScheduleError> {
         let blocks: Vec<u64> = (0..n.div_ceil(BLOCK)).collect();
         let done = std::sync::atomic::AtomicU64::new(0);
-        let parts: Vec<_> = blocks
-            .par_iter()
-            .map(|&b| {
-                let mut pathways: Vec<PathwayResults> = self
-                    .model
-                    .pathways
-                    .iter()
-                    .map(PathwayResults::new)
-                    .collect();
-                let mut queue = self.empty.clone();
-                for r in b * BLOCK..((b + 1) * BLOCK).min(n) {
-                    let (p, q) = replication::replicate(self, r)?;
-                    for (a, b) in pathways.iter_mut().zip(&p) {
-                        a.merge(b);
-                    }
-                    queue.merge(&q);
-                    let d = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
-                    on_progress(d);
-                }
-                Ok((pathways, queue))
-            })
-            .collect::<Result<Vec<_>, ScheduleError>>()?;
         let mut pathways: Vec<PathwayResults> = self
             .model
             .pathways
@@ -118,11 +99,37 @@ impl<'a> Setup<'a> {
             .map(PathwayResults::new)
             .collect();
         let mut queue = self.empty.clone();
-        for (p, q) in &parts {
-            for (a, b) in pathways.iter_mut().zip(p) {
-                a.merge(b);
+        // A batch of blocks at a time, merged in block order: memory stays flat in the
+        // replications, and the sums the same for any number of threads.
+        for batch in blocks.chunks(BATCH) {
+            let parts: Vec<_> = batch
+                .par_iter()
+                .map(|&b| {
+                    let mut pathways: Vec<PathwayResults> = self
+                        .model
+                        .pathways
+                        .iter()
+                        .map(PathwayResults::new)
+                        .collect();
+                    let mut queue = self.empty.clone();
+                    for r in b * BLOCK..((b + 1) * BLOCK).min(n) {
+                        let (p, q) = replication::replicate(self, r)?;
+                        for (a, b) in pathways.iter_mut().zip(&p) {
+                            a.merge(b);
+                        }
+                        queue.merge(&q);
+                        let d = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+                        on_progress(d);
+                    }
+                    Ok((pathways, queue))
+                })
+                .collect::<Result<Vec<_>, ScheduleError>>()?;
+            for (p, q) in &parts {
+                for (a, b) in pathways.iter_mut().zip(p) {
+                    a.merge(b);
+                }
+                queue.merge(q);
             }
-            queue.merge(q);
         }
         Ok((
             RunResults {
