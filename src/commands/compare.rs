@@ -65,12 +65,14 @@ pub fn compare(args: &CompareArgs) -> Result<(), Failure> {
         .iter()
         .zip(&executed.runs)
         .zip(&executed.pairs)
-        .map(|((r, results), pairs)| ComparedRun {
+        .enumerate()
+        .map(|(k, ((r, results), pairs))| ComparedRun {
             label: &r.label,
             title: &r.title,
             model: &r.model,
             results,
             pairs,
+            queue: executed.queues.get(k),
         })
         .collect();
     let rows = pool.install(|| comparison::rows(&sim));
@@ -304,7 +306,24 @@ fn print_table(base: &ComparedRun, rows: &[CompareRow], seconds: f64) {
     if shown.is_empty() {
         println!("  no pathway's review days change");
     }
-    println!(
-        "  review days, submission to approval; change = variant - baseline, paired by iteration"
-    );
+    if base.queue.is_some() {
+        println!(
+            "  review days, submission to approval, waits for reviewers included; change = variant - baseline, paired by replication"
+        );
+        for r in rows.iter().filter(|r| r.metric == Metric::QueueWaitDays) {
+            let c = &r.paired.mean_change;
+            println!(
+                "  {} {}: the mean wait for reviewers changes by {} days ({} to {})",
+                r.variant,
+                r.pathway,
+                signed(c.estimate),
+                signed(c.low),
+                signed(c.high)
+            );
+        }
+    } else {
+        println!(
+            "  review days, submission to approval; change = variant - baseline, paired by iteration"
+        );
+    }
 }

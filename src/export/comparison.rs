@@ -5,6 +5,8 @@
 
 use crate::engine::lockstep::{PathwayPairs, same_pathway};
 use crate::engine::paired::{self, Paired};
+use crate::engine::queue::QueueResults;
+use crate::engine::queue::compare::{Replicated, compare as queue_compare};
 use crate::engine::results::{METRICS, Metric, RunResults};
 use crate::engine::stats::DayHistogram;
 use crate::export::chart::compare::{CompareChart, ComparePanel};
@@ -23,6 +25,9 @@ pub struct ComparedRun<'a> {
     pub results: &'a RunResults,
     /// Per pathway, what pairing kept (see [`PathwayPairs`]).
     pub pairs: &'a [PathwayPairs],
+    /// With an agency: its queue figures, with each replication's days (paired by
+    /// replication instead of by iteration).
+    pub queue: Option<&'a QueueResults>,
 }
 
 /// The target on `metric` and the share of the iterations in `days` meeting it.
@@ -35,6 +40,9 @@ fn target(p: &Pathway, metric: Metric, days: &DayHistogram) -> Option<(f64, f64)
 /// metric by metric.
 pub fn rows(sim: &[ComparedRun]) -> Vec<CompareRow> {
     let base = &sim[0];
+    if base.queue.is_some() {
+        return replicated_rows(sim);
+    }
     let mut rows = Vec::new();
     for v in &sim[1..] {
         // A pathway open in one run only (a variant that changes eligibility): its
@@ -63,6 +71,44 @@ pub fn rows(sim: &[ComparedRun]) -> Vec<CompareRow> {
                     paired,
                     baseline_target: target(bp, *metric, &base.pairs[*bi].metrics[m]),
                     variant_target: target(vp, *metric, &v.pairs[vi].metrics[m]),
+                });
+            }
+        }
+    }
+    rows
+}
+
+/// compare.csv's rows of an agency: each variant against the baseline, paired by
+/// replication (see [`crate::engine::queue::compare`]); a pathway only one side has
+/// is left out, as its applications have nothing to be paired with.
+fn replicated_rows(sim: &[ComparedRun]) -> Vec<CompareRow> {
+    let base = &sim[0];
+    let mut rows = Vec::new();
+    let Some(bq) = base.queue else {
+        return rows;
+    };
+    for v in &sim[1..] {
+        let Some(vq) = v.queue else { continue };
+        for (vi, vp) in v.model.pathways.iter().enumerate() {
+            let Some((bi, bp)) = same_pathway(base.model, v.model, vp) else {
+                continue;
+            };
+            for (m, metric) in crate::engine::queue::compare::METRICS.iter().enumerate() {
+                let Some(paired) =
+                    Replicated::of(bq, bi, vq, vi, m).and_then(|r| queue_compare(&r))
+                else {
+                    continue;
+                };
+                let b = base.results.pathways[bi].metric(*metric);
+                let w = v.results.pathways[vi].metric(*metric);
+                rows.push(CompareRow {
+                    variant: v.label.to_string(),
+                    product: vp.product_id(v.model).to_string(),
+                    pathway: vp.id.clone(),
+                    metric: *metric,
+                    paired,
+                    baseline_target: target(bp, *metric, b),
+                    variant_target: target(vp, *metric, w),
                 });
             }
         }
@@ -126,6 +172,17 @@ fn one_sided(
 fn changed(sim: &[ComparedRun], bi: usize) -> bool {
     let base = &sim[0];
     let p = &base.model.pathways[bi];
+    if base.queue.is_some() {
+        return sim[1..]
+            .iter()
+            .any(|v| match same_pathway(v.model, base.model, p) {
+                Some((vi, vp)) => {
+                    v.results.pathways[vi].review_days != base.results.pathways[bi].review_days
+                        || vp.target != p.target
+                }
+                None => true,
+            });
+    }
     sim[1..]
         .iter()
         .any(|v| match same_pathway(v.model, base.model, p) {

@@ -79,18 +79,20 @@ pub fn execute(
         RunError::Sink(e) => Failure::Other(e.context("cannot write runs.csv")),
     };
     if study.baseline().model.agency.is_some() {
-        if study.paired {
-            return Err(Failure::BadInput(format!(
-                "error: {} simulates an agency ([agency]): `compare` and `sweep` pair single applications and cannot pair an agency's replications yet; run the variants side by side with `regsim run {} --variant ID`, which writes every variant's summary.csv and queue.csv rows and the backlog chart\n",
-                study.path.display(),
-                study.path.display()
-            )));
-        }
         let (runs, queues) = queue_runs(study, &progress)?;
         progress.finish_and_clear();
+        // A paired study pairs an agency's runs by replication (see
+        // `engine::queue::compare`); the per-pathway pairs stay empty.
+        let pairs = match study.paired {
+            true => runs
+                .iter()
+                .map(|r| vec![PathwayPairs::default(); r.pathways.len()])
+                .collect(),
+            false => Vec::new(),
+        };
         return Ok(Executed {
             runs,
-            pairs: Vec::new(),
+            pairs,
             precision: None,
             queues,
             seconds: started.elapsed().as_secs_f64(),
@@ -185,7 +187,9 @@ fn queue_runs(
             )));
         };
         let (r, q) = setup
-            .run(run.iterations, |d| progress.set_position(offset + d))
+            .run(run.iterations, study.paired, |d| {
+                progress.set_position(offset + d)
+            })
             .map_err(|e| schedule_failure(&study.path, &study.runs[k].applied, &e))?;
         offset += run.iterations;
         runs.push(r);

@@ -262,3 +262,54 @@ fn more_reviewers_shorten_and_doubled_applications_lengthen_the_waits() {
     // Twice the work on the same reviewers: the wait grows far more than twofold.
     assert!(get("double-applications", "review_days") > 2.0 * base);
 }
+
+#[test]
+fn compare_pairs_an_agencys_variants_by_replication() {
+    let out = tempfile::tempdir().unwrap();
+    regsim()
+        .args([
+            "compare",
+            "scenarios/japan/pmda-capacity.toml",
+            "-n",
+            "20",
+            "--format",
+            "csv",
+            "-o",
+        ])
+        .arg(out.path())
+        .assert()
+        .success();
+    let (h, rows) = read_csv(&out.path().join("compare.csv"));
+    let row = |variant: &str, metric: &str| {
+        rows.iter()
+            .find(|r| {
+                col(&h, r, "variant") == variant
+                    && col(&h, r, "pathway") == "normal"
+                    && col(&h, r, "metric") == metric
+            })
+            .unwrap_or_else(|| panic!("no {variant} {metric}"))
+    };
+    let f = |r: &Vec<String>, c: &str| col(&h, r, c).parse::<f64>().unwrap();
+    let more = row("more-reviewers", "review_days");
+    assert_eq!(col(&h, more, "iterations"), "20", "paired by replication");
+    assert!(
+        f(more, "p80_change_high") < 0.0,
+        "more reviewers shorten P80 for certain"
+    );
+    let double = row("double-applications", "queue_wait_days");
+    let base = run_into_tempdir(
+        "scenarios/japan/pmda-capacity.toml",
+        &["--format", "csv", "-n", "20"],
+    );
+    let base_wait = mean(base.path(), "normal", "queue_wait_days");
+    // Twice the applications on the same reviewers: the wait grows far more than twice.
+    assert!(
+        f(double, "mean_change_low") > 2.0 * base_wait,
+        "{} against {base_wait}",
+        f(double, "mean_change_low")
+    );
+    assert!(
+        col(&h, double, "faster_share").is_empty(),
+        "applications are not paired one by one"
+    );
+}

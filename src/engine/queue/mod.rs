@@ -8,6 +8,7 @@
 //! them), pooled over every reported application of every replication; the queue's own
 //! figures (per year, per pool, the backlog over time) are in [`QueueResults`].
 
+pub mod compare;
 mod replication;
 pub mod results;
 
@@ -84,10 +85,12 @@ impl<'a> Setup<'a> {
         })
     }
 
-    /// Runs replications `0..n`, reporting the replications done to `on_progress`.
+    /// Runs replications `0..n`, reporting the replications done to `on_progress`;
+    /// with `keep`, each replication's days too (for a paired comparison).
     pub fn run(
         &self,
         n: u64,
+        keep: bool,
         on_progress: impl Fn(u64) + Sync,
     ) -> Result<(RunResults, QueueResults), ScheduleError> {
         let blocks: Vec<u64> = (0..n.div_ceil(BLOCK)).collect();
@@ -113,7 +116,11 @@ impl<'a> Setup<'a> {
                         .collect();
                     let mut queue = self.empty.clone();
                     for r in b * BLOCK..((b + 1) * BLOCK).min(n) {
-                        let (p, q) = replication::replicate(self, r)?;
+                        let (p, mut q) = replication::replicate(self, r)?;
+                        if keep {
+                            q.per_replication
+                                .push(p.iter().map(sparse_metrics).collect());
+                        }
                         for (a, b) in pathways.iter_mut().zip(&p) {
                             a.merge(b);
                         }
@@ -140,6 +147,19 @@ impl<'a> Setup<'a> {
             queue,
         ))
     }
+}
+
+/// One replication's days of each metric of [`compare::METRICS`] for one pathway, as
+/// (day, count).
+fn sparse_metrics(p: &PathwayResults) -> [compare::Sparse; 5] {
+    compare::METRICS.map(|m| {
+        let h = p.metric(m);
+        let top = h.max().unwrap_or(0);
+        (0..=top)
+            .map(|d| (d, h.count_of(d)))
+            .filter(|&(_, c)| c > 0)
+            .collect()
+    })
 }
 
 /// The years reported: the fiscal years (or calendar years) from the warm-up's end to

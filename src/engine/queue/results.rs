@@ -69,6 +69,11 @@ pub struct QueueResults {
     /// Per pathway: applications still in review when the simulation stopped (a queue
     /// that does not drain: more work than reviewers); left out of every day count.
     pub unfinished: Vec<u64>,
+    /// When a paired study asks for them (`compare`): per replication, in order, per
+    /// pathway, the days of each metric of [`super::compare::METRICS`] as (day, count),
+    /// ascending. Empty otherwise, so that a run's memory stays flat in
+    /// the replications.
+    pub per_replication: Vec<Vec<[super::compare::Sparse; 5]>>,
 }
 
 impl QueueResults {
@@ -80,6 +85,7 @@ impl QueueResults {
             pools: vec![vec![PoolYear::default(); years.len()]; pools],
             backlog: vec![DayHistogram::new(); sample_days.len()],
             unfinished: vec![0; pathways],
+            per_replication: Vec::new(),
             years,
             sample_days,
         }
@@ -110,6 +116,8 @@ impl QueueResults {
         for (a, b) in self.unfinished.iter_mut().zip(&other.unfinished) {
             *a += b;
         }
+        self.per_replication
+            .extend(other.per_replication.iter().cloned());
     }
 
     /// The year `day` falls in, if it is a reported year.
