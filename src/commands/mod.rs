@@ -17,5 +17,6 @@ pub mod date;
 pub mod diff;
 pub mod explain;
 pub mod run;
+mod summary;
 pub mod sweep;
 pub mod whatif;

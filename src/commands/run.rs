@@ -9,8 +9,8 @@ use anyhow::Context;
 use chrono::NaiveDate;
 use clap::ValueEnum;
 
+use super::summary::print_summary;
 use crate::engine::precision::{PRECISION_PERCENTILE, Precision};
-use crate::engine::results::RunResults;
 use crate::engine::sensitivity::PathwaySensitivity;
 use crate::export::chart;
 use crate::export::comparison::{VariantRun, run_chart};
@@ -256,7 +256,7 @@ fn run_one(ctx: &RunContext) -> Result<(), Failure> {
     let facts = || facts(ctx, &executed, t1, sensitivity.as_ref().map(|s| s.1));
     let report = |out: &OutputFolder, manifest: &Manifest| {
         let sensitivity = sensitivity.as_ref().map(|s| s.0.as_slice());
-        report_page(out, ctx, &executed.runs, sensitivity, manifest)
+        report_page(out, ctx, &executed, sensitivity, manifest)
     };
     let report: Option<ReportPage> = if formats.html { Some(&report) } else { None };
     let dir = pipeline::finish(out, plan, facts, report)?;
@@ -452,7 +452,7 @@ fn facts(
 fn report_page(
     out: &OutputFolder,
     ctx: &RunContext,
-    results: &[RunResults],
+    executed: &Executed,
     sensitivity: Option<&[PathwaySensitivity]>,
     manifest: &Manifest,
 ) -> Result<Vec<u8>, Failure> {
@@ -473,8 +473,15 @@ fn report_page(
     let study = ctx.study;
     let scenario_text = read(&study.path)?;
     let model = &study.baseline().model;
+    let results = &executed.runs;
     let mut at_p80 = Vec::new();
-    for i in 0..model.pathways.len() {
+    // The P80 application is a single application's: an agency's are in queue.csv.
+    let single = if model.agency.is_none() {
+        model.pathways.len()
+    } else {
+        0
+    };
+    for i in 0..single {
         let at = crate::engine::at_percentile::at_percentile(
             model,
             i,
@@ -510,7 +517,22 @@ fn report_page(
             results: r,
         });
     }
+    let queue = study
+        .runs
+        .iter()
+        .zip(results)
+        .zip(&executed.queues)
+        .map(|((r, res), q)| {
+            let label = if r.label.is_empty() {
+                "Baseline".to_string()
+            } else {
+                format!("Variant {}", r.label)
+            };
+            (label, crate::export::queue::summary_lines(&r.model, res, q))
+        })
+        .collect();
     let report = Report {
+        queue,
         runs,
         sensitivity,
         charts,
@@ -521,80 +543,4 @@ fn report_page(
         manifest_json: &manifest_json,
     };
     Ok(render(&report).into_bytes())
-}
-
-fn print_summary(model: &Model, results: &RunResults, dir: &Path, seconds: f64) {
-    println!(
-        "{}: {} iterations, seed {}, {:.2} s",
-        model.title, results.iterations, results.seed, seconds
-    );
-    let names: Vec<String> = model.pathways.iter().map(|p| p.label(model)).collect();
-    let w = names
-        .iter()
-        .map(|n| n.chars().count())
-        .max()
-        .unwrap_or(7)
-        .max(7);
-    println!(
-        "  {}  {:>6} {:>6} {:>6} {:>6}  target",
-        crate::export::text_table::pad_right(
-            if model.products.is_empty() {
-                "pathway"
-            } else {
-                "product/pathway"
-            },
-            w
-        ),
-        "p10",
-        "p50",
-        "p80",
-        "p90"
-    );
-    for ((p, r), name) in model.pathways.iter().zip(&results.pathways).zip(&names) {
-        let h = &r.review_days;
-        let q = |x| h.percentile(x).map(num).unwrap_or_default();
-        let target = p.target.map(|t| {
-            let met = r.target_met_share(t).unwrap_or(0.0) * 100.0;
-            format!(
-                "{}% within {} days ({}): met by {:.1}%",
-                num(t.percentile),
-                num(t.days),
-                t.clock.as_str(),
-                met
-            )
-        });
-        println!(
-            "  {}  {:>6} {:>6} {:>6} {:>6}  {}",
-            crate::export::text_table::pad_right(name, w),
-            q(10.0),
-            q(50.0),
-            q(80.0),
-            q(90.0),
-            target.unwrap_or_else(|| "-".into())
-        );
-    }
-    for ((p, r), name) in model.pathways.iter().zip(&results.pathways).zip(&names) {
-        if let Some(f) = &p.follow_up {
-            let n = results.iterations.max(1) as f64;
-            let shares: Vec<String> = crate::model::after_approval::Outcome::ALL
-                .iter()
-                .zip(r.outcomes)
-                .filter(|(_, c)| *c > 0)
-                .map(|(o, c)| format!("{} {:.1}%", o.as_str(), c as f64 * 100.0 / n))
-                .collect();
-            println!("  {name}, then {}: {}", f.title, shares.join(", "));
-        }
-    }
-    for ((_, r), name) in model.pathways.iter().zip(&results.pathways).zip(&names) {
-        if r.withdrawn > 0 {
-            let share = r.withdrawn as f64 * 100.0 / results.iterations.max(1) as f64;
-            println!(
-                "  {name}: {share:.1}% withdrawn (a clock stop past its limit; not in the days above)"
-            );
-        }
-    }
-    println!(
-        "  review days, submission to approval; outputs in {}",
-        dir.display()
-    );
 }

@@ -27,7 +27,7 @@ const CSS: &str = include_str!("report/report.css");
 const SENSITIVITY_ROWS: usize = 3;
 
 /// The charts a report embeds when the run wrote them, in order: (SVG file, caption).
-pub const CHARTS: [(&str, &str); 5] = [
+pub const CHARTS: [(&str, &str); 6] = [
     (
         "distribution.svg",
         "Review days per pathway: histogram and cumulative curve, with the target",
@@ -43,6 +43,10 @@ pub const CHARTS: [(&str, &str); 5] = [
     (
         "fiscal_years.svg",
         "Approvals by fiscal year: the share of iterations approved in each",
+    ),
+    (
+        "backlog.svg",
+        "The agency over time: applications in review month by month (median and P10 to P90 over the replications), and review days' P80 per year against the target",
     ),
     (
         "tornado.svg",
@@ -94,6 +98,9 @@ pub struct Report<'a> {
     pub overrides: &'a [String],
     /// manifest.json's text.
     pub manifest_json: &'a str,
+    /// With an agency: per run, its label and the terminal's lines on the queue (waits,
+    /// backlog, utilisation).
+    pub queue: Vec<(String, String)>,
 }
 
 /// Text made safe for HTML content and attribute values.
@@ -177,6 +184,21 @@ pub fn render(report: &Report) -> String {
     );
     for run in &report.runs {
         summary_table(&mut h, run);
+    }
+    if !report.queue.is_empty() {
+        h.push_str(
+            "<h3>The agency</h3>\n<p class=\"note\">Waits for reviewers, applications in \
+             review at the horizon's end and the pools' utilisation; queue.csv has them \
+             year by year.</p>\n",
+        );
+        for (label, text) in &report.queue {
+            let _ = writeln!(
+                h,
+                "<p>{}</p>\n<pre>{}</pre>",
+                escape(label),
+                escape(text.trim_end())
+            );
+        }
     }
     if let Some(s) = report.sensitivity {
         sensitivity_table(&mut h, base, s);
