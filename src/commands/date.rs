@@ -36,6 +36,7 @@ pub fn run(args: &DateArgs) -> Result<(), String> {
         &args.scenario,
         &Overrides {
             submitted: args.submitted,
+            ..Default::default()
         },
     )
     .map_err(|d| d.to_string())?;

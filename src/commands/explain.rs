@@ -41,7 +41,14 @@ fn parse_percentile(s: &str) -> Result<f64, String> {
 /// `regsim explain`: the title, the eligibility table with products, then each
 /// pathway's median schedule.
 pub fn explain(path: &Path, submitted: Option<NaiveDate>, set: &[String]) -> Result<(), Failure> {
-    let loaded = load_all(&[path.to_path_buf()], &Overrides { submitted }, set)?;
+    let loaded = load_all(
+        &[path.to_path_buf()],
+        &Overrides {
+            submitted,
+            ..Default::default()
+        },
+        set,
+    )?;
     let model = &loaded[0].scenario.model;
     println!("{}", model.title);
     if !model.description.is_empty() {
@@ -76,7 +83,14 @@ pub fn explain_at(
         seed: args.seed,
     };
     sampling.check(None)?;
-    let loaded = load_all(&[path.to_path_buf()], &Overrides { submitted }, set)?;
+    let loaded = load_all(
+        &[path.to_path_buf()],
+        &Overrides {
+            submitted,
+            ..Default::default()
+        },
+        set,
+    )?;
     let model = &loaded[0].scenario.model;
     // The same applications as `regsim run`: the study's rule for seed and iterations.
     let iterations = sampling.iterations.unwrap_or(model.iterations);

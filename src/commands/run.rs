@@ -123,6 +123,7 @@ pub fn run(args: &RunArgs) -> Result<(), Failure> {
     }
     let overrides = Overrides {
         submitted: args.submitted,
+        ..Default::default()
     };
     let loaded = load_all(&args.scenarios, &overrides, &args.set)?;
     let set = crate::scenario::variants::parse_set(&args.set).map_err(Failure::BadInput)?;

@@ -72,6 +72,11 @@ pub struct Arrivals {
 }
 
 impl Arrivals {
+    /// Whether the rate is `per_year` on every day (no listed years, growth or surge).
+    pub fn is_constant(&self) -> bool {
+        self.by_year.is_empty() && self.growth_per_year == 0.0 && self.surge.is_none()
+    }
+
     /// The arrival rate on `day`, in applications per day.
     pub fn rate_on(&self, day: u32) -> f64 {
         let listed = self
@@ -80,6 +85,7 @@ impl Arrivals {
             .find(|&&(first, last, _)| first <= day && day <= last);
         let per_year = match listed {
             Some(&(_, _, rate)) => rate,
+            None if self.growth_per_year == 0.0 => self.per_year,
             None => self.per_year * (1.0 + self.growth_per_year).powf(day as f64 / DAYS_PER_YEAR),
         };
         let surge = match self.surge {

@@ -78,6 +78,10 @@ pub fn load(path: &Path, overrides: &Overrides) -> Result<LoadedScenario, Box<Fi
         .file_stem()
         .map_or_else(|| "scenario".into(), |s| s.to_string_lossy().into_owned());
     let defs = variants::definitions(&raw.variant);
+    let overrides = &Overrides {
+        scenario_dir: path.parent().map(Path::to_path_buf),
+        ..overrides.clone()
+    };
     let model = validate::validate(&stem, raw, overrides);
     let (model, defs) = match (model, defs) {
         (Ok(m), Ok(d)) => (m, d),

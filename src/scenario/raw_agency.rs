@@ -87,6 +87,11 @@ pub struct RawArrivals {
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
     pub dates: Vec<Spanned<Datetime>>,
+    /// Dated applications read from a CSV file (relative to the scenario file) with a
+    /// `submitted` column of dates, e.g. data/observed/...; with a `pathway` column,
+    /// only the rows of this pathway's id.
+    #[schemars(with = "Option<String>")]
+    pub file: Option<Spanned<String>>,
 }
 
 /// `{ year = 2025, per_year = 140 }`.

@@ -337,6 +337,10 @@ pub fn runs(
             items,
         ))
     };
+    let o = &Overrides {
+        scenario_dir: path.parent().map(Path::to_path_buf),
+        ..o.clone()
+    };
     let doc = base_document(&loaded.text).map_err(|d| fail(vec![d]))?;
     let cli: Vec<(&Override, Origin)> = set.iter().map(|s| (s, Origin::CommandLine)).collect();
     let texts = |list: &[(&Override, Origin)]| list.iter().map(|(o, _)| o.text.clone()).collect();

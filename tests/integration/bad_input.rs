@@ -22,6 +22,11 @@ const CORPUS: &[(&str, &str, &str)] = &[
         "`reviewers` must be a whole number from 0 to 1000000, not -1",
     ),
     (
+        "queue-growth-explodes",
+        "5:1",
+        "the arrivals could reach 56349979879614742528 applications in one replication, more than the 200000 regsim simulates",
+    ),
+    (
         "queue-years-too-long",
         "6:9",
         "`years` must be more than 0 and at most 40, not 400",

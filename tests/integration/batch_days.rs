@@ -32,6 +32,7 @@ fn ymd(s: &str) -> NaiveDate {
 fn batch_dates(path: &std::path::Path, from: Option<&str>) -> Vec<NaiveDate> {
     let overrides = Overrides {
         submitted: from.map(ymd),
+        ..Default::default()
     };
     let loaded = load(path, &overrides)
         .unwrap_or_else(|e| panic!("{path:?}: {:?}", e.items.first().map(|d| &d.message)));

@@ -313,3 +313,70 @@ fn compare_pairs_an_agencys_variants_by_replication() {
         "applications are not paired one by one"
     );
 }
+
+#[test]
+fn dated_applications_are_read_from_a_csv_beside_the_scenario() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("filings.csv"),
+        "id,pathway,submitted,approved\na,p,2030-01-01,\nb,other,2030-01-01,\nc,p,2030-01-01,\nd,p,2030-01-01,\n",
+    )
+    .unwrap();
+    let path = dir.path().join("queue.toml");
+    std::fs::write(
+        &path,
+        r#"
+[scenario]
+title = "Dated filings"
+iterations = 1
+submitted = 2030-01-01
+
+[agency]
+years = 1
+
+[[agency.pool]]
+id = "one"
+reviewers = 1
+
+[[pathway]]
+id = "p"
+title = "P"
+arrivals = { file = "filings.csv" }
+stage = [{ id = "s", clock = "regulator", pool = "one", duration = 2 }]
+"#,
+    )
+    .unwrap();
+    let out = tempfile::tempdir().unwrap();
+    regsim()
+        .args(["run", "--quiet", "--format", "csv", "-o"])
+        .arg(out.path())
+        .arg(&path)
+        .assert()
+        .success();
+    // Three of pathway p (not the other's), one reviewer: 2, 4 and 6 days.
+    let (h, rows) = read_csv(&out.path().join("summary.csv"));
+    let row = rows
+        .iter()
+        .find(|r| col(&h, r, "metric") == "review_days")
+        .unwrap();
+    assert_eq!(
+        (
+            col(&h, row, "min"),
+            col(&h, row, "max"),
+            col(&h, row, "mean")
+        ),
+        ("2", "6", "4")
+    );
+    // A row whose date does not parse is refused with its line.
+    std::fs::write(
+        dir.path().join("filings.csv"),
+        "pathway,submitted\np,2030-13-01\n",
+    )
+    .unwrap();
+    let assert = regsim().arg("check").arg(&path).assert().code(2);
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    assert!(
+        stderr.contains("filings.csv line 2: `submitted` is `2030-13-01`, not a date"),
+        "{stderr}"
+    );
+}

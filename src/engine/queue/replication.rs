@@ -484,8 +484,17 @@ impl State<'_> {
         let state = &mut self.pools[pool];
         let (from, busy, reviewers) = (state.since, state.busy as f64, state.reviewers as f64);
         state.since = now;
-        for (y, year) in self.queue.years.iter().enumerate() {
+        if now <= from {
+            return;
+        }
+        // The years the span overlaps: from the one `from` falls in, on.
+        let years = &self.queue.years;
+        let first = years.partition_point(|y| (y.last_day as f64 + 1.0) <= from);
+        for (y, year) in years.iter().enumerate().skip(first) {
             let (a, b) = (year.first_day as f64, year.last_day as f64 + 1.0);
+            if a >= now {
+                break;
+            }
             let overlap = now.min(b) - from.max(a);
             if overlap > 0.0 {
                 let acc = &mut self.queue.pools[pool][y];
@@ -530,6 +539,12 @@ fn next_poisson(
     limit: f64,
 ) -> Option<f64> {
     let mut e = -rng.next_open01().ln();
+    if arrivals.is_constant() {
+        // One rate throughout: the next arrival an exponential gap away.
+        let rate = arrivals.per_year / crate::model::agency::DAYS_PER_YEAR;
+        let t = after + e / rate;
+        return (rate > 0.0 && t < limit).then_some(t);
+    }
     let mut t = after;
     while t < limit {
         let day = t.floor();

@@ -16,6 +16,10 @@ use crate::scenario::raw::{RawArrivals, RawPathway, RawPool, RawScenario};
 pub const MAX_AGENCY_YEARS: f64 = 40.0;
 /// More reviewers, or applications a year, than this is a typo.
 const MAX_COUNT: f64 = 1_000_000.0;
+/// The most applications one replication may bring (over the horizon and the years
+/// that drain it): an agency the size of the largest drug and device regulators over
+/// decades, and a replication within a second and some tens of MB.
+pub const MAX_APPLICATIONS: f64 = 200_000.0;
 
 impl Validator {
     /// The agency, if the scenario has one: `None` with no `[agency]` (after checking
@@ -27,6 +31,7 @@ impl Validator {
         pathways: &[Pathway],
         submitted: NaiveDate,
         fiscal_year: Option<FiscalYear>,
+        scenario_dir: Option<&std::path::Path>,
     ) -> Result<Option<Agency>, ()> {
         let Some(spanned) = &raw.agency else {
             return self.nothing_needs_an_agency(raw_pathways);
@@ -87,11 +92,13 @@ impl Validator {
         let mut arrivals = Vec::new();
         let mut stage_pools = Vec::new();
         for p in raw_pathways {
-            arrivals.push(
-                p.arrivals
-                    .as_ref()
-                    .and_then(|r| self.arrivals(r, submitted, fiscal_year)),
-            );
+            arrivals.push(p.arrivals.as_ref().and_then(|r| {
+                let mut a = self.arrivals(r, submitted, fiscal_year)?;
+                if let Some(file) = &r.get_ref().file {
+                    a.dated = self.arrivals_file(file, scenario_dir, p.id.get_ref(), submitted)?;
+                }
+                Some(a)
+            }));
             stage_pools.push(
                 p.stage
                     .iter()
@@ -106,6 +113,11 @@ impl Validator {
                 Some("add e.g. `[pathway.arrivals]` with `per_year = 120` to a pathway".into()),
             );
         }
+        self.bounded_arrivals(
+            spanned.span(),
+            &arrivals,
+            years.clamp(0.0, MAX_AGENCY_YEARS),
+        );
         if self.problems.len() > before || pathways.len() != raw_pathways.len() {
             return Err(());
         }
@@ -116,6 +128,121 @@ impl Validator {
             arrivals,
             stage_pools,
         }))
+    }
+
+    /// The submission dates of `file`'s rows (of pathway `pathway` when it has a
+    /// `pathway` column), as days after `submitted`, sorted. A row that cannot be read
+    /// is an error naming the file and its line.
+    fn arrivals_file(
+        &mut self,
+        file: &Spanned<String>,
+        dir: Option<&std::path::Path>,
+        pathway: &str,
+        submitted: NaiveDate,
+    ) -> Option<Vec<f64>> {
+        let path = dir.map_or_else(
+            || std::path::PathBuf::from(file.get_ref()),
+            |d| d.join(file.get_ref()),
+        );
+        let fail = |v: &mut Validator, message: String| {
+            v.error(file.span(), message, Some("a CSV with a header row and a `submitted` column of dates (YYYY-MM-DD), e.g. data/observed's files".into()));
+            None
+        };
+        let mut reader = match csv::Reader::from_path(&path) {
+            Ok(r) => r,
+            Err(e) => return fail(self, format!("cannot read {}: {e}", path.display())),
+        };
+        let header = match reader.headers() {
+            Ok(h) => h.clone(),
+            Err(e) => return fail(self, format!("{}: {e}", path.display())),
+        };
+        let Some(at) = header.iter().position(|h| h == "submitted") else {
+            return fail(
+                self,
+                format!("{} has no `submitted` column", path.display()),
+            );
+        };
+        let of = header.iter().position(|h| h == "pathway");
+        let mut days = Vec::new();
+        for (i, row) in reader.records().enumerate() {
+            let line = i + 2;
+            let row = match row {
+                Ok(r) => r,
+                Err(e) => return fail(self, format!("{} line {line}: {e}", path.display())),
+            };
+            if of.is_some_and(|k| row.get(k) != Some(pathway)) {
+                continue;
+            }
+            let text = row.get(at).unwrap_or("").trim();
+            match NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+                Ok(d) if d < submitted => {
+                    return fail(
+                        self,
+                        format!(
+                            "{} line {line}: the application of {d} comes before `submitted` ({submitted}), the horizon's first day",
+                            path.display()
+                        ),
+                    );
+                }
+                Ok(d) => days.push((d - submitted).num_days() as f64),
+                Err(_) => {
+                    return fail(
+                        self,
+                        format!(
+                            "{} line {line}: `submitted` is `{text}`, not a date like 2024-04-01",
+                            path.display()
+                        ),
+                    );
+                }
+            }
+        }
+        if days.is_empty() {
+            return fail(
+                self,
+                format!(
+                    "{} has no application of pathway `{pathway}`",
+                    path.display()
+                ),
+            );
+        }
+        days.sort_by(f64::total_cmp);
+        Some(days)
+    }
+
+    /// At most [`MAX_APPLICATIONS`] applications per replication, by the highest rate
+    /// any day can have over the horizon and the ten years that drain it: a growth or a
+    /// surge that compounds to millions would exhaust memory, not answer a question.
+    fn bounded_arrivals(
+        &mut self,
+        span: std::ops::Range<usize>,
+        arrivals: &[Option<Arrivals>],
+        years: f64,
+    ) {
+        let span_years = years + (crate::engine::queue::DRAIN_DAYS as f64 / DAYS_PER_YEAR);
+        let most: f64 = arrivals
+            .iter()
+            .flatten()
+            .map(|a| {
+                if !a.dated.is_empty() {
+                    return a.dated.len() as f64;
+                }
+                let growth = (1.0 + a.growth_per_year).powf(span_years).max(1.0);
+                let listed = a.by_year.iter().map(|y| y.2).fold(0.0, f64::max);
+                let surge = a.surge.map_or(1.0, |s| s.1.max(1.0));
+                (a.per_year * growth).max(listed) * surge * span_years
+            })
+            .sum();
+        if !(most <= MAX_APPLICATIONS) {
+            self.error(
+                span,
+                format!(
+                    "the arrivals could reach {} applications in one replication, more than the {} regsim simulates",
+                    if most.is_finite() { format!("{most:.0}") } else { "infinitely many".into() },
+                    MAX_APPLICATIONS as u64
+                ),
+                Some("lower `per_year`, `growth_per_year` or the surge's `factor`, or shorten `years`".into()),
+            );
+        }
     }
 
     /// Without an `[agency]`: no pathway may give arrivals and no stage a pool.
@@ -312,7 +439,7 @@ impl Validator {
             }
             n
         };
-        if a.per_year.is_none() && a.by_year.is_empty() && a.dates.is_empty() {
+        if a.per_year.is_none() && a.by_year.is_empty() && a.dates.is_empty() && a.file.is_none() {
             self.error(
                 r.span(),
                 "`[pathway.arrivals]` gives no arrivals",

@@ -37,6 +37,9 @@ pub const MAX_WINDOW_DAYS: i64 = 3653;
 pub struct Overrides {
     /// Replaces the header's submission date.
     pub submitted: Option<NaiveDate>,
+    /// The scenario file's folder, that files it names (an agency's dated arrivals) are
+    /// read relative to; set by [`crate::scenario::load`].
+    pub scenario_dir: Option<std::path::PathBuf>,
 }
 
 /// Builds the model, or every problem found. `stem` is the file's name without its
@@ -190,7 +193,14 @@ impl Validator {
             return None;
         }
         let agency = self
-            .agency(&raw, raw_pathways, &pathways, submitted, fiscal_year)
+            .agency(
+                &raw,
+                raw_pathways,
+                &pathways,
+                submitted,
+                fiscal_year,
+                overrides.scenario_dir.as_deref(),
+            )
             .ok()?;
         Some(Model {
             name,
