@@ -232,7 +232,7 @@ impl Validator {
                 (a.per_year * growth).max(listed) * surge * span_years
             })
             .sum();
-        if !(most <= MAX_APPLICATIONS) {
+        if most.is_nan() || most > MAX_APPLICATIONS {
             self.error(
                 span,
                 format!(
