@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use crate::support::{col, read_csv, repo_root, run_into_tempdir};
 
 const SPECIAL: &str = "data/observed/japan-special-approvals.csv";
+const EMERGENCY: &str = "data/observed/japan-emergency-approvals.csv";
 
 /// One observed application: its id, pathway and days from application to approval.
 struct Observation {
@@ -105,10 +106,9 @@ fn an_approval_before_its_application_is_refused() {
     assert!(msg.contains("bad.csv:3: approved"), "{msg}");
 }
 
-/// Every observed special approval (application to approval) lies inside the shipped
-/// special route's simulated P5 to P95.
-#[test]
-fn every_observed_special_approval_is_inside_p5_to_p95() {
+/// The observations of `path` that lie outside the shipped `pathway`'s simulated P5 to
+/// P95 of review days, with the two percentiles.
+fn outside_p5_to_p95(path: &str, pathway: &str) -> (f64, f64, Vec<String>) {
     let out = run_into_tempdir(
         "scenarios/japan/pmd-act-2022.toml",
         &["-n", "20000", "--format", "csv", "--runs"],
@@ -116,18 +116,48 @@ fn every_observed_special_approval_is_inside_p5_to_p95() {
     let (h, rows) = read_csv(&out.path().join("runs.csv"));
     let mut days: Vec<f64> = rows
         .iter()
-        .filter(|r| col(&h, r, "pathway") == "special")
+        .filter(|r| col(&h, r, "pathway") == pathway)
         .map(|r| col(&h, r, "review_days").parse().unwrap())
         .collect();
-    assert!(!days.is_empty(), "no special rows in runs.csv");
+    assert!(!days.is_empty(), "no {pathway} rows in runs.csv");
     days.sort_by(f64::total_cmp);
     let pct = |p: f64| days[((days.len() - 1) as f64 * p / 100.0).round() as usize];
     let (p5, p95) = (pct(5.0), pct(95.0));
-    let outside: Vec<String> = observations(SPECIAL)
+    let obs = observations(path);
+    assert!(
+        obs.iter().all(|o| o.pathway == pathway),
+        "{path}: not all {pathway}"
+    );
+    let outside = obs
         .iter()
         .filter(|o| (o.days as f64) < p5 || (o.days as f64) > p95)
         .map(|o| format!("{} {} days", o.id, o.days))
         .collect();
+    (p5, p95, outside)
+}
+
+/// Every observed special approval (application to approval) lies inside the shipped
+/// special route's simulated P5 to P95.
+#[test]
+fn every_observed_special_approval_is_inside_p5_to_p95() {
+    let (p5, p95, outside) = outside_p5_to_p95(SPECIAL, "special");
+    assert!(
+        outside.is_empty(),
+        "outside P5 {p5} to P95 {p95}: {outside:?}"
+    );
+}
+
+/// The observed emergency approval (Xocova, from its first filing) parses with its
+/// sources and lies inside the shipped emergency route's simulated P5 to P95 (the route
+/// is not fitted to it).
+#[test]
+fn the_observed_emergency_approval_is_inside_p5_to_p95() {
+    let obs = observations(EMERGENCY);
+    assert!(
+        obs.iter().any(|o| o.id == "xocova" && o.days == 270),
+        "Xocova's 270 days"
+    );
+    let (p5, p95, outside) = outside_p5_to_p95(EMERGENCY, "emergency");
     assert!(
         outside.is_empty(),
         "outside P5 {p5} to P95 {p95}: {outside:?}"
