@@ -105,6 +105,8 @@ struct PoolState {
     queue: BinaryHeap<Reverse<(u32, u64, u32, u32)>>,
     /// When `busy` or `reviewers` last changed (the reviewer-days are counted to it).
     since: f64,
+    /// The first reported year not wholly before `since` (time only moves forward).
+    year: usize,
 }
 
 /// The state of one replication.
@@ -153,6 +155,7 @@ pub fn replicate(
                 busy: 0,
                 queue: BinaryHeap::new(),
                 since: 0.0,
+                year: 0,
             })
             .collect(),
         arrivals: setup
@@ -489,8 +492,10 @@ impl State<'_> {
         }
         // The years the span overlaps: from the one `from` falls in, on.
         let years = &self.queue.years;
-        let first = years.partition_point(|y| (y.last_day as f64 + 1.0) <= from);
-        for (y, year) in years.iter().enumerate().skip(first) {
+        while state.year < years.len() && (years[state.year].last_day as f64 + 1.0) <= from {
+            state.year += 1;
+        }
+        for (y, year) in years.iter().enumerate().skip(state.year) {
             let (a, b) = (year.first_day as f64, year.last_day as f64 + 1.0);
             if a >= now {
                 break;
