@@ -337,7 +337,10 @@ pub fn comparison_chart<'a>(
         } else {
             format!("{} variants", runs.len() - 1)
         },
-        crate::export::chart::iterations(base.results.iterations),
+        match model.agency {
+            Some(_) => format!("{} replications of the agency", base.results.iterations),
+            None => crate::export::chart::iterations(base.results.iterations),
+        },
         base.results.seed
     );
     if only_new {

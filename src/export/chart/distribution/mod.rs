@@ -233,19 +233,31 @@ fn draw<DB: DrawingBackend>(
     c.root.fill(&BACKGROUND)?;
     let subtitle = format!(
         "Days from submission to approval per pathway: {} (seed {})",
-        super::iterations(results.iterations),
+        match model.agency {
+            Some(_) => format!(
+                "every application of {} replications of the agency, waits for reviewers included",
+                results.iterations
+            ),
+            None => super::iterations(results.iterations),
+        },
         results.seed
     );
     let below_header = c.header(&model.title, "", &subtitle)?;
+    // An agency's histograms count applications; a single application's, iterations.
+    let unit = if model.agency.is_some() {
+        "applications"
+    } else {
+        "iterations"
+    };
     // One bin width for every panel: say it once, in the legend.
     let shared_bin = panels
         .first()
         .map(|p| p.bin)
         .filter(|&b| panels.iter().all(|p| p.bin == b));
     let bars = match shared_bin {
-        Some(1) => "% of iterations per day (left axis)".to_string(),
-        Some(b) => format!("% of iterations per {b}-day bin (left axis)"),
-        None => "% of iterations per bin (left axis)".to_string(),
+        Some(1) => format!("% of {unit} per day (left axis)"),
+        Some(b) => format!("% of {unit} per {b}-day bin (left axis)"),
+        None => format!("% of {unit} per bin (left axis)"),
     };
     let mut legend = vec![
         (LegendGlyph::Fill(HISTOGRAM), bars),
@@ -282,7 +294,7 @@ fn draw<DB: DrawingBackend>(
             ));
         c.root.draw(&Text::new(text.to_string(), (x, mid_y), style))
     };
-    rotated("Share of iterations (%)", OUTER_MARGIN + 12, TEXT)?;
+    rotated(&format!("Share of {unit} (%)"), OUTER_MARGIN + 12, TEXT)?;
     rotated(
         "Cumulative share (%)",
         WIDTH as i32 - OUTER_MARGIN - 12,
