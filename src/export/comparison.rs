@@ -173,15 +173,8 @@ fn changed(sim: &[ComparedRun], bi: usize) -> bool {
     let base = &sim[0];
     let p = &base.model.pathways[bi];
     if base.queue.is_some() {
-        return sim[1..]
-            .iter()
-            .any(|v| match same_pathway(v.model, base.model, p) {
-                Some((vi, vp)) => {
-                    v.results.pathways[vi].review_days != base.results.pathways[bi].review_days
-                        || vp.target != p.target
-                }
-                None => true,
-            });
+        let others = sim[1..].iter().map(|v| (v.model, v.results));
+        return distribution_changed(base.model, base.results, bi, others);
     }
     sim[1..]
         .iter()
@@ -228,18 +221,28 @@ pub fn run_chart<'a>(
         results: r,
     }));
     let changed = |bi: usize| {
-        let p = &model.pathways[bi];
-        variants
-            .iter()
-            .any(|&(_, _, m, r)| match same_pathway(m, model, p) {
-                Some((vi, vp)) => {
-                    r.pathways[vi].review_days != results.pathways[bi].review_days
-                        || vp.target != p.target
-                }
-                None => true,
-            })
+        let others = variants.iter().map(|&(_, _, m, r)| (m, r));
+        distribution_changed(model, results, bi, others)
     };
     comparison_chart(&runs, &changed, "summary.csv")
+}
+
+/// Whether any of `others` has another distribution of review days (or another
+/// target) than the baseline's pathway `bi`, or lacks it: what a chart compares when
+/// runs are not paired application by application.
+fn distribution_changed<'a>(
+    model: &Model,
+    results: &RunResults,
+    bi: usize,
+    mut others: impl Iterator<Item = (&'a Model, &'a RunResults)>,
+) -> bool {
+    let p = &model.pathways[bi];
+    others.any(|(m, r)| match same_pathway(m, model, p) {
+        Some((vi, vp)) => {
+            r.pathways[vi].review_days != results.pathways[bi].review_days || vp.target != p.target
+        }
+        None => true,
+    })
 }
 
 /// At most this many pathways in the chart: rows stay legible on a slide.

@@ -95,7 +95,8 @@ pub fn text(s: &str) -> String {
     }
 }
 
-fn opt(x: Option<f64>) -> String {
+/// A number, or an empty cell for none.
+pub fn opt(x: Option<f64>) -> String {
     x.map(num).unwrap_or_default()
 }
 

@@ -7,7 +7,7 @@
 use anyhow::Result;
 
 use crate::engine::queue::QueueResults;
-use crate::export::csv::{num, text};
+use crate::export::csv::{num, opt, text};
 use crate::model::Model;
 
 /// Columns of queue.csv, in order.
@@ -35,10 +35,6 @@ pub const QUEUE_COLUMNS: [&str; 19] = [
 
 /// One run of queue.csv: its label (empty for the baseline), model and queue figures.
 pub type QueueRun<'a> = (&'a str, &'a Model, &'a QueueResults);
-
-fn opt(x: Option<f64>) -> String {
-    x.map(num).unwrap_or_default()
-}
 
 /// queue.csv's bytes, runs in order; per year, the pathways then the pools. A pool's
 /// row has its utilisation (reviewer-days worked over reviewer-days of headcount) in

@@ -101,13 +101,7 @@ arrivals = { per_year = 219.15 }
 stage = [{ id = "s", clock = "regulator", pool = "one", duration = { distribution = "exponential", mean = 1 } }]
 "#,
     );
-    let out = tempfile::tempdir().unwrap();
-    regsim()
-        .args(["run", "--quiet", "--format", "csv", "-o"])
-        .arg(out.path())
-        .arg(&path)
-        .assert()
-        .success();
+    let out = run_into_tempdir(path.to_str().unwrap(), &["--format", "csv"]);
     let high = mean(out.path(), "high", "review_days");
     let low = mean(out.path(), "low", "review_days");
     assert!((high / (wq_high + 1.0) - 1.0).abs() < 0.05, "high {high}");
@@ -141,13 +135,7 @@ arrivals = { dates = [2030-01-01, 2030-01-01, 2030-01-01] }
 stage = [{ id = "s", clock = "regulator", pool = "one", duration = 2 }]
 "#,
     );
-    let out = tempfile::tempdir().unwrap();
-    regsim()
-        .args(["run", "--quiet", "--format", "csv", "-o"])
-        .arg(out.path())
-        .arg(&path)
-        .assert()
-        .success();
+    let out = run_into_tempdir(path.to_str().unwrap(), &["--format", "csv"]);
     let (h, rows) = read_csv(&out.path().join("summary.csv"));
     let row = rows
         .iter()
@@ -346,13 +334,7 @@ stage = [{ id = "s", clock = "regulator", pool = "one", duration = 2 }]
 "#,
     )
     .unwrap();
-    let out = tempfile::tempdir().unwrap();
-    regsim()
-        .args(["run", "--quiet", "--format", "csv", "-o"])
-        .arg(out.path())
-        .arg(&path)
-        .assert()
-        .success();
+    let out = run_into_tempdir(path.to_str().unwrap(), &["--format", "csv"]);
     // Three of pathway p (not the other's), one reviewer: 2, 4 and 6 days.
     let (h, rows) = read_csv(&out.path().join("summary.csv"));
     let row = rows

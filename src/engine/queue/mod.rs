@@ -95,49 +95,32 @@ impl<'a> Setup<'a> {
     ) -> Result<(RunResults, QueueResults), ScheduleError> {
         let blocks: Vec<u64> = (0..n.div_ceil(BLOCK)).collect();
         let done = std::sync::atomic::AtomicU64::new(0);
-        let mut pathways: Vec<PathwayResults> = self
-            .model
-            .pathways
-            .iter()
-            .map(PathwayResults::new)
-            .collect();
-        let mut queue = self.empty.clone();
+        let mut total = self.accumulators();
         // A batch of blocks at a time, merged in block order: memory stays flat in the
         // replications, and the sums the same for any number of threads.
         for batch in blocks.chunks(BATCH) {
             let parts: Vec<_> = batch
                 .par_iter()
                 .map(|&b| {
-                    let mut pathways: Vec<PathwayResults> = self
-                        .model
-                        .pathways
-                        .iter()
-                        .map(PathwayResults::new)
-                        .collect();
-                    let mut queue = self.empty.clone();
+                    let mut part = self.accumulators();
                     for r in b * BLOCK..((b + 1) * BLOCK).min(n) {
                         let (p, mut q) = replication::replicate(self, r)?;
                         if keep {
                             q.per_replication
                                 .push(p.iter().map(sparse_metrics).collect());
                         }
-                        for (a, b) in pathways.iter_mut().zip(&p) {
-                            a.merge(b);
-                        }
-                        queue.merge(&q);
+                        merge(&mut part, (&p, &q));
                         let d = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
                         on_progress(d);
                     }
-                    Ok((pathways, queue))
+                    Ok(part)
                 })
                 .collect::<Result<Vec<_>, ScheduleError>>()?;
             for (p, q) in &parts {
-                for (a, b) in pathways.iter_mut().zip(p) {
-                    a.merge(b);
-                }
-                queue.merge(q);
+                merge(&mut total, (p, q));
             }
         }
+        let (pathways, queue) = total;
         Ok((
             RunResults {
                 iterations: n,
@@ -147,6 +130,30 @@ impl<'a> Setup<'a> {
             queue,
         ))
     }
+}
+
+impl Setup<'_> {
+    /// Empty accumulators: per pathway, and the queue's figures.
+    fn accumulators(&self) -> (Vec<PathwayResults>, QueueResults) {
+        let pathways = self
+            .model
+            .pathways
+            .iter()
+            .map(PathwayResults::new)
+            .collect();
+        (pathways, self.empty.clone())
+    }
+}
+
+/// Adds a replication's (or a block's) results to `into`.
+fn merge(
+    into: &mut (Vec<PathwayResults>, QueueResults),
+    (p, q): (&[PathwayResults], &QueueResults),
+) {
+    for (a, b) in into.0.iter_mut().zip(p) {
+        a.merge(b);
+    }
+    into.1.merge(q);
 }
 
 /// One replication's days of each metric of [`compare::METRICS`] for one pathway, as

@@ -27,7 +27,7 @@ use super::Setup;
 use super::results::QueueResults;
 use crate::engine::results::PathwayResults;
 use crate::engine::schedule::{
-    NONE, PathwayTimes, ScheduleError, StageTimes, advance, draw_outcome, finish,
+    NONE, PathwayTimes, ScheduleError, StageTimes, advance, clock_days, draw_outcome, finish,
 };
 use crate::model::whole_day;
 use crate::random::Xoshiro256pp;
@@ -276,21 +276,7 @@ impl State<'_> {
             index,
         );
         let submitted_day = whole_day(now) as u32;
-        let clock_day = match &pathway.clock_start {
-            None => submitted_day,
-            Some(rule) => {
-                let filed = model.date_of(submitted_day as i64);
-                submitted_day + (rule.start(filed) - filed).num_days() as u32
-            }
-        };
-        let reported_from = if pathway
-            .clock_start
-            .is_some_and(|r| r.review_days_from_start)
-        {
-            clock_day
-        } else {
-            submitted_day
-        };
+        let (clock_day, reported_from) = clock_days(model, pathway, submitted_day);
         let recorded = now >= setup.agency.warm_up_days as f64 && now < horizon;
         let a = self.apps.len() as u32;
         let base = self.times.len() as u32;
@@ -512,11 +498,11 @@ impl State<'_> {
     /// Records the backlog on every sample day and year end up to `now` (the state
     /// before the events at `now`).
     fn sample_until(&mut self, now: f64) {
-        let total: u32 = self.in_review.iter().sum();
         while let Some(&day) = self.queue.sample_days.get(self.next_sample) {
             if day as f64 > now {
                 break;
             }
+            let total: u32 = self.in_review.iter().sum();
             self.queue.backlog[self.next_sample].add(total);
             self.next_sample += 1;
         }

@@ -235,24 +235,8 @@ fn pass(
     out.withdrawn = false;
     out.stages
         .resize(pathway.stages.len(), StageTimes::default());
-    let clock_day = match &pathway.clock_start {
-        None => submitted_day,
-        Some(rule) => {
-            let filed = model.date_of(submitted_day as i64);
-            submitted_day + (rule.start(filed) - filed).num_days() as u32
-        }
-    };
-    // Counting review days from the clock start: the review is deemed submitted then;
-    // the days before it count towards time to approval only.
-    let submitted_day = if pathway
-        .clock_start
-        .is_some_and(|r| r.review_days_from_start)
-    {
-        out.submitted_day = clock_day;
-        clock_day
-    } else {
-        submitted_day
-    };
+    let (clock_day, submitted_day) = clock_days(model, pathway, submitted_day);
+    out.submitted_day = submitted_day;
     for (i, stage) in pathway.stages.iter().enumerate() {
         let (ran, mut work) = outcomes.outcome(stage);
         if let Some(cap) = stage.max_days.filter(|&cap| ran && work > cap) {
@@ -274,6 +258,25 @@ fn pass(
     }
     finish(pathway, out);
     Ok(())
+}
+
+/// For an application filed on `filed_day`: the day its review clock starts (a
+/// busy-month rule may move it), and the day its review days count from, which is the
+/// clock start when the pathway counts from it (the review is deemed submitted then;
+/// the days before it count towards time to approval only), else the filing day.
+#[inline]
+pub(crate) fn clock_days(model: &Model, pathway: &Pathway, filed_day: u32) -> (u32, u32) {
+    let clock_day = match &pathway.clock_start {
+        None => filed_day,
+        Some(rule) => {
+            let filed = model.date_of(filed_day as i64);
+            filed_day + (rule.start(filed) - filed).num_days() as u32
+        }
+    };
+    let from_start = pathway
+        .clock_start
+        .is_some_and(|r| r.review_days_from_start);
+    (clock_day, if from_start { clock_day } else { filed_day })
 }
 
 /// When `stage` starts and ends, given its predecessors' times (looked up by stage
