@@ -7,7 +7,6 @@
 pub mod locate;
 pub mod overrides;
 pub mod raw;
-mod raw_agency;
 pub mod validate;
 pub mod variants;
 

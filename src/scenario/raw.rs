@@ -10,10 +10,9 @@ use serde::{Deserialize, Deserializer};
 use toml::Spanned;
 use toml::value::Datetime;
 
+mod agency;
 mod gate;
-pub use super::raw_agency::{
-    RawAgency, RawArrivals, RawPool, RawPoolChange, RawSurge, RawYearRate,
-};
+pub use agency::{RawAgency, RawArrivals, RawPool, RawPoolChange, RawSurge, RawYearRate};
 pub use gate::{RawGate, RawGateException, RawRoll, RawWeekday};
 
 /// A whole scenario file.

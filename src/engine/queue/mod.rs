@@ -1,6 +1,6 @@
 //! The agency as a queue: many applications over years competing for reviewers (an
 //! `[agency]` table in the scenario). Each Monte Carlo iteration is one replication of
-//! the whole horizon ([`replication`]); replications run in parallel on rayon in fixed
+//! the whole horizon (the `replication` module); replications run in parallel on rayon in fixed
 //! blocks merged in order, so results are byte-identical for any number of threads.
 //!
 //! The per-pathway results are those of a single-application run (review days now

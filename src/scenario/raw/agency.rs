@@ -1,4 +1,4 @@
-//! The agency tables of a scenario file as written (see [`super::raw`]): `[agency]`,
+//! The agency tables of a scenario file as written (see [`super`]): `[agency]`,
 //! its `[[agency.pool]]` and their `[[agency.pool.change]]`, and a pathway's
 //! `[pathway.arrivals]`.
 
