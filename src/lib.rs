@@ -36,9 +36,11 @@ pub mod engine;
 pub mod export;
 pub mod failure;
 pub mod model;
+pub mod observed;
 pub mod pipeline;
 pub mod random;
 pub mod scenario;
+pub mod stats;
 
 pub use failure::Failure;
 pub use pipeline::{Sampling, Simulation, simulate};
