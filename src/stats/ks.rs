@@ -81,10 +81,7 @@ pub fn inside(durations: &[Duration], low: f64, high: f64) -> (usize, usize) {
         .filter(|d| d.approved)
         .map(|d| d.days)
         .collect();
-    let within = approved
-        .iter()
-        .filter(|&&d| low <= d && d <= high)
-        .count();
+    let within = approved.iter().filter(|&&d| low <= d && d <= high).count();
     (within, approved.len())
 }
 

@@ -67,7 +67,10 @@ mod tests {
             .collect();
         let u = randomized_pit(&obs, &cdf, 9);
         let counts = histogram(&u, 10);
-        assert!(counts.iter().all(|&c| (700..900).contains(&c)), "{counts:?}");
+        assert!(
+            counts.iter().all(|&c| (700..900).contains(&c)),
+            "{counts:?}"
+        );
         // Each u lies in its observation's jump.
         for (d, u) in obs.iter().zip(&u) {
             let (l, a) = cdf.limits(d.days);
