@@ -59,6 +59,12 @@ impl SimulatedCdf {
         (self.left(t), self.at(t))
     }
 
+    /// The smallest whole day with F at least `q` (0..1).
+    pub fn quantile(&self, q: f64) -> f64 {
+        let k = (q.clamp(0.0, 1.0) * self.total as f64).ceil() as u64;
+        self.cumulative.partition_point(|&c| c < k.max(1)) as f64
+    }
+
     /// One draw of review days, exactly as likely as in the simulation.
     pub fn sample(&self, rng: &mut Xoshiro256pp) -> f64 {
         let k = rng.next_index(self.total as usize) as u64;
@@ -153,6 +159,10 @@ mod tests {
         assert_eq!(cdf.limits(5.0), (0.25, 1.0));
         assert_eq!(cdf.limits(99.0), (1.0, 1.0));
         assert_eq!(cdf.at(-1.0), 0.0);
+        assert_eq!(
+            (cdf.quantile(0.0), cdf.quantile(0.25), cdf.quantile(0.26)),
+            (2.0, 2.0, 5.0)
+        );
         assert!(SimulatedCdf::new(&DayHistogram::new()).is_none());
     }
 

@@ -21,6 +21,9 @@ use crate::stats::pit;
 /// At most this many pathways are drawn (validation.csv has them all).
 pub const MAX_ROWS: usize = 4;
 
+/// Where the PIT column starts, in percent of the width.
+const SPLIT: i32 = 64;
+
 /// The observed curve's colour.
 const OBSERVED: RGBColor = OI_VERMILLION;
 
@@ -76,7 +79,7 @@ fn draw<DB: DrawingBackend>(c: &Canvas<'_, DB>, chart: &ValidationChart) -> Draw
         ),
         (
             LegendGlyph::Fill(HISTOGRAM),
-            "PIT of approved reviews (right)".to_string(),
+            "PIT of approved reviews, count (right)".to_string(),
         ),
         (
             LegendGlyph::Dashed(TEXT_MUTED),
@@ -84,7 +87,27 @@ fn draw<DB: DrawingBackend>(c: &Canvas<'_, DB>, chart: &ValidationChart) -> Draw
         ),
     ];
     let top = c.legend(&legend, below_header + 14)? + 12;
-    let bottom = HEIGHT as i32 - OUTER_MARGIN;
+    // One caption per column under the last row, instead of one under every row.
+    let caption_baseline = HEIGHT as i32 - OUTER_MARGIN - (DESCENT * TICK_PX) as i32;
+    let (x0, x1) = (OUTER_MARGIN, WIDTH as i32 - OUTER_MARGIN);
+    let split = x0 + (x1 - x0) * SPLIT / 100;
+    let captions = [
+        ("review days, submission to approval", (x0 + 70 + split) / 2),
+        (
+            "randomized PIT, F(observed)",
+            (split + 96 + x1) / 2,
+        ),
+    ];
+    for (text, x) in captions {
+        c.text(
+            text,
+            (x, caption_baseline),
+            TICK_PX,
+            TEXT_MUTED,
+            HPos::Center,
+        )?;
+    }
+    let bottom = caption_baseline - (ASCENT * TICK_PX) as i32 - 8;
     let n = measured.len().clamp(1, MAX_ROWS) as i32;
     let gap = 20;
     let row_h = (bottom - top - gap * (n - 1)) / n;
@@ -102,7 +125,7 @@ fn draw_row<DB: DrawingBackend>(
     (y0, y1): (i32, i32),
 ) -> DrawResult<(), DB> {
     let (x0, x1) = (OUTER_MARGIN, WIDTH as i32 - OUTER_MARGIN);
-    let split = x0 + (x1 - x0) * 64 / 100;
+    let split = x0 + (x1 - x0) * SPLIT / 100;
     // The verdict as the terminal prints it, after the pathway's title where that fits.
     let verdict = verdict_line(r);
     let verdict = verdict
@@ -116,10 +139,10 @@ fn draw_row<DB: DrawingBackend>(
     let title_baseline = y0 + (ASCENT * HEADING_PX) as i32;
     c.text(&heading, (x0, title_baseline), HEADING_PX, TEXT, HPos::Left)?;
     let plot_top = title_baseline + (DESCENT * HEADING_PX) as i32 + 8 + (0.6 * TICK_PX) as i32;
-    if y1 - plot_top < 80 {
+    if y1 - plot_top < 70 {
         return Ok(());
     }
-    let y_labels = (((y1 - plot_top - 60) / 45) as usize).clamp(2, 5);
+    let y_labels = (((y1 - plot_top - 36) / 45) as usize).clamp(2, 5);
     let area = c
         .root
         .margin(plot_top, HEIGHT as i32 - y1, x0, WIDTH as i32 - split);
@@ -130,10 +153,16 @@ fn draw_row<DB: DrawingBackend>(
     pit_panel(c, &area, m, y_labels)
 }
 
-/// The x range of the curves: to past the last observation and the simulated P95.
-fn day_range(m: &Measured) -> f64 {
+/// The x range of the curves: from a little before the first simulated or observed
+/// review (a route that takes 300 days has nothing to show before) to past the last
+/// observation and the simulated P95.
+fn day_range(m: &Measured) -> (f64, f64) {
     let last = m.km.steps.last().map_or(0.0, |s| s.time);
-    (last.max(m.simulated[3]) * 1.08).max(10.0)
+    let first = m.km.steps.first().map_or(0.0, |s| s.time);
+    let hi = last.max(m.simulated[3]);
+    let lo = first.min(m.cdf.quantile(0.005));
+    let pad = ((hi - lo) * 0.06).max(5.0);
+    ((lo - pad).max(0.0).floor(), (hi + pad).ceil())
 }
 
 fn curves<DB: DrawingBackend>(
@@ -142,11 +171,11 @@ fn curves<DB: DrawingBackend>(
     m: &Measured,
     y_labels: usize,
 ) -> DrawResult<(), DB> {
-    let xmax = day_range(m);
+    let (xmin, xmax) = day_range(m);
     let mut ch = ChartBuilder::on(area)
-        .x_label_area_size(56)
+        .x_label_area_size(36)
         .y_label_area_size(70)
-        .build_cartesian_2d(0.0..xmax, 0.0..100.0)?;
+        .build_cartesian_2d(xmin..xmax, 0.0..100.0)?;
     ch.configure_mesh()
         .disable_x_mesh()
         .light_line_style(TRANSPARENT)
@@ -154,20 +183,18 @@ fn curves<DB: DrawingBackend>(
         .axis_style(AXIS)
         .x_labels(8)
         .y_labels(y_labels)
-        .x_desc("review days, submission to approval")
         .x_label_formatter(&|v: &f64| days(*v))
         .y_label_formatter(&|v: &f64| format!("{v:.0}%"))
         .label_style(c.metrics.font(TICK_PX).color(&TEXT))
-        .axis_desc_style(c.metrics.font(TICK_PX).color(&TEXT_MUTED))
         .draw()?;
     let (p5, p95) = (m.simulated[0], m.simulated[3]);
     ch.draw_series([Rectangle::new(
-        [(p5, 0.0), (p95, 100.0)],
+        [(p5.max(xmin), 0.0), (p95, 100.0)],
         tint(CUMULATIVE, 0.86).filled(),
     )])?;
     // The simulated CDF, a step at each whole day (its jumps show gates' batches).
-    let mut sim = vec![(0.0, 0.0)];
-    let mut d = 0.0;
+    let mut sim = vec![(xmin, 100.0 * m.cdf.left(xmin))];
+    let mut d = xmin;
     while d <= xmax {
         sim.push((d, 100.0 * m.cdf.left(d)));
         sim.push((d, 100.0 * m.cdf.at(d)));
@@ -175,7 +202,7 @@ fn curves<DB: DrawingBackend>(
     }
     ch.draw_series(LineSeries::new(sim, CUMULATIVE.stroke_width(3)))?;
     // The observed curve: flat, then up at each approval, to the last observation.
-    let mut obs = vec![(0.0, 0.0)];
+    let mut obs = vec![(xmin, 0.0)];
     let mut before = 0.0;
     for s in &m.km.steps {
         let after = 100.0 * (1.0 - s.survival);
@@ -211,7 +238,7 @@ fn pit_panel<DB: DrawingBackend>(
         .max(1.0)
         * 1.15;
     let mut ch = ChartBuilder::on(area)
-        .x_label_area_size(56)
+        .x_label_area_size(36)
         .y_label_area_size(56)
         .build_cartesian_2d(0.0..1.0, 0.0..top)?;
     let whole = top <= 12.0;
@@ -226,15 +253,12 @@ fn pit_panel<DB: DrawingBackend>(
         } else {
             y_labels
         })
-        .x_desc("randomized PIT, F(observed)")
-        .y_desc("approved reviews")
         .x_label_formatter(&|v: &f64| format!("{v:.1}"))
         .y_label_formatter(&|v: &f64| match whole {
             true if (v - v.round()).abs() > 1e-6 => String::new(),
             _ => format!("{v:.0}"),
         })
         .label_style(c.metrics.font(TICK_PX).color(&TEXT))
-        .axis_desc_style(c.metrics.font(TICK_PX).color(&TEXT_MUTED))
         .draw()?;
     let w = 1.0 / bins as f64;
     ch.draw_series(counts.iter().enumerate().map(|(k, &n)| {
