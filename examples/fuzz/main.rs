@@ -385,6 +385,7 @@ fn finding(o: &Options, corpus: &[mutate::Seed], i: u64, kind: &str, what: &str)
     let case = mutate::case(corpus, o.seed, i);
     let stem = o.findings.join(format!("{kind}-{i}"));
     let _ = std::fs::write(stem.with_extension("toml"), &case.text);
+    let _ = std::fs::write(stem.with_extension("csv"), &case.observed);
     let mut notes = format!(
         "seed {} case {i}\nfrom {}\nmutations: {}\n{kind}: {what}\ncommands:\n",
         o.seed,
