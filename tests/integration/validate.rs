@@ -281,3 +281,32 @@ fn bad_input_is_refused_with_its_message() {
         "nothing written on bad input"
     );
 }
+
+/// The README's worked example is what the binary prints (run into a temporary folder,
+/// whose name the README gives as the default one).
+#[test]
+fn the_readme_example_is_real_output() {
+    let out = tempfile::tempdir().unwrap();
+    let file = "data/observed/japan-special-approvals.csv";
+    let output = regsim()
+        .args([
+            "validate",
+            SCENARIO,
+            "--observed",
+            file,
+            "--format",
+            "csv",
+            "-o",
+        ])
+        .arg(out.path())
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let stdout = String::from_utf8(output.stdout).unwrap().replace(
+        &out.path().display().to_string(),
+        "output/pmd-act-2022/validate",
+    );
+    let readme = std::fs::read_to_string(crate::support::repo_root().join("README.md")).unwrap();
+    let shown = format!("$ regsim validate {SCENARIO} --observed {file}\n{stdout}```");
+    assert!(readme.contains(&shown), "README lacks\n{shown}");
+}

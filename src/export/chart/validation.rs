@@ -75,7 +75,7 @@ fn draw<DB: DrawingBackend>(c: &Canvas<'_, DB>, chart: &ValidationChart) -> Draw
         ),
         (
             LegendGlyph::Line(OBSERVED),
-            "observed (Kaplan-Meier; | pending)".to_string(),
+            "observed (Kaplan-Meier; tick: a pending row)".to_string(),
         ),
         (
             LegendGlyph::Fill(HISTOGRAM),
@@ -93,10 +93,7 @@ fn draw<DB: DrawingBackend>(c: &Canvas<'_, DB>, chart: &ValidationChart) -> Draw
     let split = x0 + (x1 - x0) * SPLIT / 100;
     let captions = [
         ("review days, submission to approval", (x0 + 70 + split) / 2),
-        (
-            "randomized PIT, F(observed)",
-            (split + 96 + x1) / 2,
-        ),
+        ("randomized PIT, F(observed)", (split + 96 + x1) / 2),
     ];
     for (text, x) in captions {
         c.text(
@@ -249,7 +246,7 @@ fn pit_panel<DB: DrawingBackend>(
         .axis_style(AXIS)
         .x_labels(6)
         .y_labels(if whole {
-            (top as usize).clamp(2, y_labels)
+            (top as usize + 1).min(y_labels.max(4))
         } else {
             y_labels
         })
