@@ -59,6 +59,9 @@ enum Command {
     Calendar(crate::commands::calendar::CalendarArgs),
     /// A pathway's goal date and milestone dates for a filing date, with the rules applied.
     Date(crate::commands::date::DateArgs),
+    /// Simulated review days against observed applications, per pathway: validation.csv,
+    /// validation.png/.svg and a verdict per pathway.
+    Validate(crate::commands::validate::ValidateArgs),
 }
 
 /// Parses the command line, runs the command, prints any error; returns the exit code.
@@ -105,6 +108,7 @@ where
         }
         Command::Calendar(args) => crate::commands::calendar::run(&args).map_err(Failure::BadInput),
         Command::Date(args) => crate::commands::date::run(&args).map_err(Failure::BadInput),
+        Command::Validate(args) => crate::commands::validate::validate(&args),
     };
     match result {
         Ok(()) => EXIT_OK,

@@ -53,7 +53,10 @@ pub fn silence_panics() {
 /// Writes the case's file into `dir` and runs each of its command lines.
 pub fn run_case(case: &Case, dir: &Path) -> Vec<(String, Outcome)> {
     let file = dir.join("case.toml");
-    if std::fs::write(&file, &case.text).is_err() {
+    let observed = dir.join("observed.csv");
+    if std::fs::write(&file, &case.text).is_err()
+        || std::fs::write(&observed, &case.observed).is_err()
+    {
         return vec![];
     }
     let mut out = Vec::new();
@@ -63,6 +66,7 @@ pub fn run_case(case: &Case, dir: &Path) -> Vec<(String, Outcome)> {
             .iter()
             .map(|a| {
                 a.replace("{FILE}", &file.to_string_lossy())
+                    .replace("{OBS}", &observed.to_string_lossy())
                     .replace("{OUT}", &out_dir.to_string_lossy())
             })
             .collect();

@@ -435,8 +435,10 @@ pub struct Case {
     pub text: Vec<u8>,
     /// What was done to it.
     pub mutations: Vec<String>,
-    /// Command lines, without the program name; `{FILE}` and `{OUT}` stand for the
-    /// case's file and a fresh output folder.
+    /// An observed-data CSV for `validate`, of the file's pathways (sometimes mutated).
+    pub observed: Vec<u8>,
+    /// Command lines, without the program name; `{FILE}`, `{OBS}` and `{OUT}` stand for
+    /// the case's file, its observed data and a fresh output folder.
     pub commands: Vec<Vec<String>>,
 }
 
@@ -550,11 +552,52 @@ pub fn case(corpus: &[Seed], seed: u64, index: u64) -> Case {
     sweep.push((1 + rng.below(20)).to_string());
     sweep.extend(set(&mut rng));
     commands.push(sweep);
+    let mut observed = observed_rows(&mut rng, base).into_bytes();
+    if rng.one_in(3) {
+        mutate_once(&mut rng, &mut observed);
+    }
+    let mut validate = strings(&["validate", "{FILE}", "--observed", "{OBS}", "-q"]);
+    validate.extend(strings(&[
+        "--threads",
+        "1",
+        "-o",
+        "{OUT}",
+        "--format",
+        "csv",
+    ]));
+    validate.push("-n".into());
+    validate.push((1 + rng.below(30)).to_string());
+    if rng.one_in(4) {
+        validate.push("--as-of".into());
+        validate.push(rng.pick(SUBMITTED).to_string());
+    }
+    validate.extend(set(&mut rng));
+    commands.push(validate);
     Case {
         index,
         source: base.name.clone(),
         text,
         mutations,
+        observed,
         commands,
     }
+}
+
+/// A few dated applications of the seed's pathways (approved, pending, on the same day),
+/// for `validate`.
+fn observed_rows(rng: &mut Prng, seed: &Seed) -> String {
+    let mut text = String::from("id,pathway,submitted,approved,clock_start\n");
+    let pathways: Vec<&String> = seed.stages.iter().map(|(p, _)| p).collect();
+    for k in 0..(1 + rng.below(6)) {
+        let pathway = pathways.get(rng.below(pathways.len().max(1)));
+        let pathway = pathway.map_or("p", |p| p.as_str());
+        let approved = match rng.below(4) {
+            0 => "",
+            1 => "2024-04-01",
+            _ => "2025-01-15",
+        };
+        let start = if rng.one_in(5) { "2024-05-01" } else { "" };
+        text.push_str(&format!("r{k},{pathway},2024-04-01,{approved},{start}\n"));
+    }
+    text
 }

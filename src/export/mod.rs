@@ -17,4 +17,5 @@ pub mod report;
 pub mod sensitivity;
 pub mod sweep;
 pub mod text_table;
+pub mod validation;
 pub mod variants;

@@ -22,4 +22,5 @@ mod report;
 mod sensitivity;
 mod shipped;
 mod support;
+mod validate;
 mod whatif;

@@ -22,6 +22,7 @@ pub mod style;
 pub mod sweep;
 pub mod timeline;
 pub mod tornado;
+pub mod validation;
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
