@@ -59,6 +59,9 @@ enum Command {
     Calendar(crate::commands::calendar::CalendarArgs),
     /// A pathway's goal date and milestone dates for a filing date, with the rules applied.
     Date(crate::commands::date::DateArgs),
+    /// Fit a stage's duration to observed applications (pending ones right-censored):
+    /// a table of fits, fit.csv, fit.png/.svg and the best fit as a scenario line.
+    Fit(crate::commands::fit::FitArgs),
 }
 
 /// Parses the command line, runs the command, prints any error; returns the exit code.
@@ -105,6 +108,7 @@ where
         }
         Command::Calendar(args) => crate::commands::calendar::run(&args).map_err(Failure::BadInput),
         Command::Date(args) => crate::commands::date::run(&args).map_err(Failure::BadInput),
+        Command::Fit(args) => crate::commands::fit::fit(&args),
     };
     match result {
         Ok(()) => EXIT_OK,

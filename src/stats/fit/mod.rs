@@ -35,10 +35,12 @@
 
 pub mod family;
 pub mod nelder_mead;
+pub mod pathway;
 #[cfg(test)]
 mod tests;
 
 pub use family::Params;
+pub use pathway::FittedPathway;
 
 use crate::observed::Duration;
 use crate::stats::KaplanMeier;
@@ -208,8 +210,8 @@ pub fn fit(sample: &Sample, family: Family) -> Result<Fit, String> {
                 return Err(format!(
                     "all {} approved durations are {} days: a distribution with a spread cannot be fitted to them (for a stage that always takes that long, write `duration = {}`)",
                     days.len(),
-                    crate::export::csv::num(days[0]),
-                    crate::export::csv::num(days[0])
+                    sample.approved_as_given[0],
+                    sample.approved_as_given[0]
                 ));
             }
             two_parameters(sample, family, &days)
