@@ -69,8 +69,20 @@ pub fn fit(args: &FitArgs) -> Result<(), Failure> {
     let started = Instant::now();
     let bytes = std::fs::read(&args.data)
         .map_err(|e| Failure::BadInput(format!("cannot read {}: {e}", args.data.display())))?;
-    let observed = Observed::parse(&args.data, &bytes, args.as_of)?;
     let shown = args.data.display().to_string();
+    let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    if text.iter().all(u8::is_ascii_whitespace) {
+        return Err(Failure::BadInput(format!(
+            "{shown}: the file is empty: an observed-data file has a header row (id,pathway,submitted,approved) and one row per application (docs/observed-data.md)"
+        )));
+    }
+    if let Some(d) = args.as_of.filter(|d| !plausible(*d)) {
+        return Err(Failure::BadInput(format!(
+            "error: --as-of {d} is outside {FIRST_YEAR} to {LAST_YEAR}: check the date"
+        )));
+    }
+    let observed = Observed::parse(&args.data, &bytes, args.as_of)?;
+    check_dates(&observed)?;
     let pathways: Vec<String> = match &args.pathway {
         Some(p) if observed.pathways().contains(&p.as_str()) => vec![p.clone()],
         Some(p) => {
@@ -100,17 +112,9 @@ pub fn fit(args: &FitArgs) -> Result<(), Failure> {
         })
         .collect::<Result<Vec<_>, Failure>>()?;
     if fitted.iter().all(|p| p.fits.is_empty()) {
-        let reasons: Vec<String> = fitted
-            .iter()
-            .flat_map(|p| {
-                p.refused
-                    .iter()
-                    .map(move |(f, why)| format!("  pathway {}, {}: {why}\n", p.pathway, f.name()))
-            })
-            .collect();
         return Err(Failure::BadInput(format!(
             "error: {shown}: nothing could be fitted\n{}",
-            reasons.concat()
+            fitted.iter().map(refusals).collect::<String>()
         )));
     }
     let source = FitSource {
@@ -180,6 +184,51 @@ fn checked_durations(
         }
     }
     Ok(durations)
+}
+
+/// A pathway's refused families, one line each, or one line when they share a reason.
+fn refusals(p: &FittedPathway) -> String {
+    let first = p.refused.first().map(|(_, why)| why);
+    if p.refused.iter().all(|(_, why)| Some(why) == first) {
+        if let Some(why) = first {
+            return format!("  pathway {}: {why}\n", p.pathway);
+        }
+    }
+    p.refused
+        .iter()
+        .map(|(f, why)| format!("  pathway {}, {}: {why}\n", p.pathway, f.name()))
+        .collect()
+}
+
+/// The years a date may fall in: a date outside them is a typing error (a year of five
+/// digits parses, and would make a review thousands of years long).
+const FIRST_YEAR: i32 = 1900;
+const LAST_YEAR: i32 = 2100;
+
+fn plausible(d: NaiveDate) -> bool {
+    (FIRST_YEAR..=LAST_YEAR).contains(&chrono::Datelike::year(&d))
+}
+
+/// Every date of every row inside [`FIRST_YEAR`] to [`LAST_YEAR`], else the row's line.
+fn check_dates(observed: &Observed) -> Result<(), Failure> {
+    for r in &observed.rows {
+        let dates = [
+            ("submitted", Some(r.submitted)),
+            ("approved", r.approved),
+            ("clock_start", r.clock_start),
+        ];
+        for (name, d) in dates {
+            if let Some(d) = d.filter(|d| !plausible(*d)) {
+                return Err(Failure::BadInput(format!(
+                    "{}:{}: row `{}`: `{name}` is {d}, outside {FIRST_YEAR} to {LAST_YEAR}: check the date",
+                    observed.path.display(),
+                    r.line,
+                    r.id
+                )));
+            }
+        }
+    }
+    Ok(())
 }
 
 /// The options that shaped the fit, for the manifest.
