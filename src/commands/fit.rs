@@ -189,10 +189,10 @@ fn checked_durations(
 /// A pathway's refused families, one line each, or one line when they share a reason.
 fn refusals(p: &FittedPathway) -> String {
     let first = p.refused.first().map(|(_, why)| why);
-    if p.refused.iter().all(|(_, why)| Some(why) == first) {
-        if let Some(why) = first {
-            return format!("  pathway {}: {why}\n", p.pathway);
-        }
+    if let Some(why) = first
+        && p.refused.iter().all(|(_, w)| w == why)
+    {
+        return format!("  pathway {}: {why}\n", p.pathway);
     }
     p.refused
         .iter()
