@@ -343,3 +343,20 @@ fn degenerate_files_fit_what_can_be_fitted_and_say_why_not_the_rest() {
         "{stdout}"
     );
 }
+
+/// The README's worked fit is the binary's real output, line for line.
+#[test]
+fn the_readme_shows_the_real_output() {
+    let readme = std::fs::read_to_string(crate::support::repo_root().join("README.md")).unwrap();
+    let (stdout, _out) = fit(&[SPECIAL]);
+    let block = format!("$ regsim fit {SPECIAL}\n");
+    let at = readme.find(&block).expect("the README's worked fit");
+    let shown = &readme[at + block.len()..];
+    for line in stdout.lines().filter(|l| !l.starts_with("outputs in ")) {
+        assert!(
+            shown.contains(&format!("{line}\n")),
+            "README lacks the line\n{line}"
+        );
+    }
+    assert!(shown.contains("outputs in output/japan-special-approvals/fit\n```"));
+}
