@@ -61,11 +61,28 @@ impl Params {
         match *self {
             Params::LogNormal { mu, sigma } => {
                 let z = (t.ln() - mu) / sigma;
-                (0.5 * erfc(z / std::f64::consts::SQRT_2)).ln()
+                if z > 35.0 {
+                    // erfc underflows near z = 38: the asymptotic series of the normal
+                    // tail, log Q(z) = -z^2/2 - log(z sqrt(2 pi)) + log(1 - 1/z^2 + 3/z^4).
+                    let z2 = z * z;
+                    -0.5 * z2 - z.ln() - LN_SQRT_2PI + (1.0 - 1.0 / z2 + 3.0 / (z2 * z2)).ln()
+                } else {
+                    (0.5 * erfc(z / std::f64::consts::SQRT_2)).ln()
+                }
             }
-            Params::Gamma { shape, scale } => checked_gamma_ur(shape, t / scale)
-                .map(f64::ln)
-                .unwrap_or(f64::NAN),
+            Params::Gamma { shape, scale } => {
+                let x = t / scale;
+                match checked_gamma_ur(shape, x) {
+                    Ok(q) if q > 0.0 => q.ln(),
+                    // Underflow far in the tail: Q(a, x) ~ x^(a-1) e^(-x) / Gamma(a)
+                    // (1 + (a-1)/x), the leading terms of its asymptotic series.
+                    Ok(_) => {
+                        (shape - 1.0) * x.ln() - x - ln_gamma(shape)
+                            + (1.0 + (shape - 1.0) / x).max(f64::MIN_POSITIVE).ln()
+                    }
+                    Err(_) => f64::NAN,
+                }
+            }
             Params::Weibull { shape, scale } => -(t / scale).powf(shape),
             Params::Exponential { rate } => -rate * t,
             Params::Empirical { .. } => (1.0 - self.cdf(t)).ln(),
@@ -218,6 +235,36 @@ mod tests {
             let area: f64 = (1..30_000).map(|i| d.ln_pdf(i as f64 * h).exp() * h).sum();
             assert!((area - d.cdf(30.0)).abs() < 1e-4, "{d:?}: {area}");
         }
+    }
+
+    #[test]
+    fn the_tails_stay_finite_where_the_functions_underflow() {
+        let ln = Params::LogNormal {
+            mu: 2.0,
+            sigma: 0.1,
+        };
+        // z = 34.9 (erfc) and 35.1 (the series) agree with the slope between them.
+        let (a, b) = (
+            ln.ln_sf((2.0_f64 + 3.49).exp()),
+            ln.ln_sf((2.0_f64 + 3.51).exp()),
+        );
+        assert!(
+            a.is_finite() && b.is_finite() && b < a && a - b < 10.0,
+            "{a} {b}"
+        );
+        assert!(ln.ln_sf(1e6).is_finite());
+        let g = Params::Gamma {
+            shape: 2.0,
+            scale: 1.0,
+        };
+        // Q(2, x) = (1 + x) e^(-x) exactly.
+        let x: f64 = 800.0;
+        assert!(
+            (g.ln_sf(x) - (x.ln_1p() - x)).abs() < 1e-3,
+            "{}",
+            g.ln_sf(x)
+        );
+        assert!((g.ln_sf(30.0) - (31f64.ln() - 30.0)).abs() < 1e-9);
     }
 
     #[test]
