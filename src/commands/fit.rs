@@ -9,8 +9,9 @@
 //! is no model to build, nothing to simulate, no seed. It joins the pipeline where the
 //! outputs are written: fit.csv and fit.png/.svg go through the same [`OutputPlan`] and
 //! [`OutputFolder`] (staged, renamed into place together, stale files removed), and the
-//! manifest lists the data file under `observed` with its SHA-256 (seed and iterations
-//! are 0: nothing is drawn).
+//! manifest lists the data file under `observed` with its SHA-256 and the options
+//! under `overrides` (`clock=total`, `as-of=2022-11-01`, ...); seed and iterations are
+//! 0 and `submitted` empty: nothing is drawn.
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -143,8 +144,7 @@ pub fn fit(args: &FitArgs) -> Result<(), Failure> {
     let export_started = Instant::now();
     let facts = || ManifestFacts {
         observed: vec![(shown.clone(), sha256_hex(&bytes))],
-        submitted: observed.as_of.to_string(),
-        overrides: fit_options(args),
+        overrides: fit_options(args, observed.as_of),
         threads: 1,
         timings: crate::export::manifest::Timings {
             load_seconds,
@@ -232,13 +232,14 @@ fn check_dates(observed: &Observed) -> Result<(), Failure> {
 }
 
 /// The options that shaped the fit, for the manifest.
-fn fit_options(args: &FitArgs) -> Vec<String> {
-    let mut v = vec![format!("clock={}", args.clock.name())];
+/// The cut-off is recorded whether given or taken from the file.
+fn fit_options(args: &FitArgs, as_of: NaiveDate) -> Vec<String> {
+    let mut v = vec![
+        format!("clock={}", args.clock.name()),
+        format!("as-of={as_of}"),
+    ];
     if let Some(p) = &args.pathway {
         v.push(format!("pathway={p}"));
-    }
-    if let Some(d) = args.as_of {
-        v.push(format!("as-of={d}"));
     }
     v.extend(
         args.distributions

@@ -215,6 +215,10 @@ fn the_special_approvals_table_csv_chart_and_manifest() {
     assert_eq!(json["observed"][0]["path"], SPECIAL);
     assert_eq!(json["observed"][0]["sha256"].as_str().unwrap().len(), 64);
     assert_eq!(
+        json["overrides"],
+        serde_json::json!(["clock=total", "as-of=2022-11-01"])
+    );
+    assert_eq!(
         json["files"],
         serde_json::json!(["fit.csv", "fit.png", "fit.svg", "manifest.json"])
     );

@@ -148,6 +148,31 @@ impl Params {
     }
 }
 
+impl Params {
+    /// The same distribution as a scenario's stage duration, for the format's own checks.
+    pub fn as_duration(&self) -> crate::model::duration::Duration {
+        use crate::model::duration::Duration;
+        match self {
+            Params::LogNormal { mu, sigma } => Duration::LogNormal {
+                mu: *mu,
+                sigma: *sigma,
+            },
+            Params::Gamma { shape, scale } => Duration::Gamma {
+                shape: *shape,
+                scale: *scale,
+            },
+            Params::Weibull { shape, scale } => Duration::Weibull {
+                shape: *shape,
+                scale: *scale,
+            },
+            Params::Exponential { rate } => Duration::Exponential { mean: 1.0 / rate },
+            Params::Empirical { values } => Duration::Empirical {
+                values: values.clone(),
+            },
+        }
+    }
+}
+
 /// The standard normal quantile.
 pub fn normal_quantile(p: f64) -> f64 {
     -std::f64::consts::SQRT_2 * erfc_inv(2.0 * p)

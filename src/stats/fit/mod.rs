@@ -319,6 +319,11 @@ fn finish(sample: &Sample, family: Family, params: Params) -> Result<Fit, String
         }
         _ => {}
     }
+    // What a scenario would refuse (a Weibull shape so small that its longest draws
+    // overflow, a gamma mean of thousands of years) is no fit to paste into one.
+    if let Some((_, why)) = params.as_duration().problems().into_iter().next() {
+        return implausible(why);
+    }
     let k = params.count();
     let log_likelihood = (k > 0).then(|| log_likelihood(&params, &sample.durations));
     let ks = match params {

@@ -238,3 +238,17 @@ fn a_pending_row_far_in_the_tail_of_the_start_still_fits() {
         assert!(f.p90 > 12.0, "{f:?}");
     }
 }
+
+#[test]
+fn a_fit_the_scenario_format_would_refuse_is_refused_here() {
+    let s = g3();
+    let tiny_shape = Params::Weibull {
+        shape: 0.004,
+        scale: 100.0,
+    };
+    let e = finish(&s, Family::Weibull, tiny_shape).unwrap_err();
+    assert!(
+        e.starts_with("the likelihood has no maximum at plausible parameters (weibull `shape` (0.004) is so small"),
+        "{e}"
+    );
+}
