@@ -24,7 +24,7 @@ use chrono::NaiveDate;
 use crate::export::csv::{num, opt, text};
 use crate::export::text_table::aligned;
 use crate::observed::Clock;
-use crate::stats::fit::{Family, Fit, FittedPathway, Params};
+use crate::stats::fit::{Fit, FittedPathway, Params};
 
 /// What the fits were made from, for the provenance comment and the CSV.
 #[derive(Debug, Clone)]
@@ -261,16 +261,11 @@ pub fn fit_csv(source: &FitSource, pathways: &[FittedPathway]) -> Result<Vec<u8>
     Ok(w.into_inner()?)
 }
 
-/// The families a fit tries by default: all of them.
-pub fn default_families() -> Vec<Family> {
-    Family::ALL.to_vec()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::observed::Duration;
-    use crate::stats::fit::Sample;
+    use crate::stats::fit::{Family, Sample};
 
     fn g3() -> FittedPathway {
         let d = |days: f64, approved| Duration { days, approved };

@@ -364,3 +364,34 @@ fn the_readme_shows_the_real_output() {
     }
     assert!(shown.contains("outputs in output/japan-special-approvals/fit\n```"));
 }
+
+/// `--as-of` cuts the file as it stood on that day: later submissions left out, later
+/// approvals pending. The counts are recomputed from the file here.
+#[test]
+fn as_of_censors_the_reviews_still_open_on_that_day() {
+    let cut = chrono::NaiveDate::from_ymd_opt(2021, 2, 1).unwrap();
+    let (h, rows) = read_csv(&crate::support::repo_root().join(SPECIAL));
+    let date = |r: &[String], c: &str| col(&h, r, c).parse::<chrono::NaiveDate>().unwrap();
+    let known: Vec<&Vec<String>> = rows
+        .iter()
+        .filter(|r| date(r, "submitted") <= cut)
+        .collect();
+    let pending = known.iter().filter(|r| date(r, "approved") > cut).count();
+    assert!(pending >= 1, "the test needs a review open on {cut}");
+    let (stdout, out) = fit(&[SPECIAL, "--as-of", "2021-02-01"]);
+    assert!(
+        stdout.starts_with(&format!(
+            "{SPECIAL}, pathway special: {} applications ({pending} pending), total clock, as of 2021-02-01\n",
+            known.len()
+        )),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("warning: the empirical fit resamples the "),
+        "{stdout}"
+    );
+    let (h, rows) = read_csv(&out.path().join("fit.csv"));
+    assert!(rows.iter().all(
+        |r| col(&h, r, "pending") == pending.to_string() && col(&h, r, "as_of") == "2021-02-01"
+    ));
+}

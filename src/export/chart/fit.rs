@@ -137,8 +137,8 @@ fn draw_panel<DB: DrawingBackend>(
     let title = format!(
         "{}: {} applications, {} pending",
         p.pathway,
-        s.durations.len(),
-        s.pending
+        super::thousands(s.durations.len() as u64),
+        super::thousands(s.pending as u64)
     );
     let title_baseline = y0 + (ASCENT * HEADING_PX) as i32;
     c.text(&title, (x0, title_baseline), HEADING_PX, TEXT, HPos::Left)?;
