@@ -1,5 +1,5 @@
 //! The observed-data side of a fuzz case: a shipped or bad observed-data CSV
-//! (data/observed, tests/data/bad-observed) mutated like a scenario (numbers and dates
+//! (data/observed, tests/data/bad-observed, tests/data/fixtures/fit-*.csv) mutated like a scenario (numbers and dates
 //! pushed to extremes, lines deleted or duplicated, bytes flipped), and a `regsim fit`
 //! command line on it with random options.
 
@@ -12,14 +12,16 @@ use super::mutate::{DATES, Prng};
 /// The observed-data files under `root`, as (path, text), sorted.
 pub fn seeds(root: &Path) -> Vec<(String, String)> {
     let mut files = Vec::new();
-    for dir in ["data/observed", "tests/data/bad-observed"] {
+    for dir in [
+        "data/observed",
+        "tests/data/bad-observed",
+        "tests/data/fixtures",
+    ] {
         if let Ok(entries) = std::fs::read_dir(root.join(dir)) {
-            files.extend(
-                entries
-                    .flatten()
-                    .map(|e| e.path())
-                    .filter(|p| p.extension().is_some_and(|x| x == "csv")),
-            );
+            files.extend(entries.flatten().map(|e| e.path()).filter(|p| {
+                let name = p.file_name().unwrap_or_default().to_string_lossy();
+                name.ends_with(".csv") && (!dir.ends_with("fixtures") || name.starts_with("fit-"))
+            }));
         }
     }
     files.sort();

@@ -395,3 +395,31 @@ fn as_of_censors_the_reviews_still_open_on_that_day() {
         |r| col(&h, r, "pending") == pending.to_string() && col(&h, r, "as_of") == "2021-02-01"
     ));
 }
+
+/// `--clock regulator` fits the regulator_days column, pending rows censored at the days
+/// counted so far, and says so in the table and the provenance line.
+#[test]
+fn the_regulator_clock_fits_its_column() {
+    let file = "tests/data/fixtures/fit-two-routes.csv";
+    let (stdout, out) = fit(&[file, "--clock", "regulator", "--pathway", "standard"]);
+    assert!(
+        stdout.starts_with(&format!(
+            "{file}, pathway standard: 40 applications (16 pending), regulator clock, as of "
+        )),
+        "{stdout}"
+    );
+    let (comment, _) = best_lines(&stdout);
+    assert!(
+        comment.contains(": pathway standard, regulator clock, 40 applications (16 pending)"),
+        "{comment}"
+    );
+    let median = |dir: &Path| {
+        let (h, rows) = read_csv(&dir.join("fit.csv"));
+        col(&h, &rows[0], "median").parse::<f64>().unwrap()
+    };
+    // The regulator's share (80% of each review) fits shorter than the total.
+    let regulator = median(out.path());
+    let (_, out_total) = fit(&[file, "--pathway", "standard"]);
+    let total = median(out_total.path());
+    assert!(regulator < 0.85 * total, "{regulator} against {total}");
+}
