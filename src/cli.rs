@@ -62,6 +62,9 @@ enum Command {
     /// Simulated review days against observed applications, per pathway: validation.csv,
     /// validation.png/.svg and a verdict per pathway.
     Validate(crate::commands::validate::ValidateArgs),
+    /// Fit a stage's duration to observed applications (pending ones right-censored):
+    /// a table of fits, fit.csv, fit.png/.svg and the best fit as a scenario line.
+    Fit(crate::commands::fit::FitArgs),
 }
 
 /// Parses the command line, runs the command, prints any error; returns the exit code.
@@ -109,6 +112,7 @@ where
         Command::Calendar(args) => crate::commands::calendar::run(&args).map_err(Failure::BadInput),
         Command::Date(args) => crate::commands::date::run(&args).map_err(Failure::BadInput),
         Command::Validate(args) => crate::commands::validate::validate(&args),
+        Command::Fit(args) => crate::commands::fit::fit(&args),
     };
     match result {
         Ok(()) => EXIT_OK,

@@ -83,6 +83,8 @@ pub struct Observed {
     pub rows: Vec<Observation>,
     /// The cut-off: `--as-of`, or the latest date in the file.
     pub as_of: NaiveDate,
+    /// The file's SHA-256, for the manifest.
+    pub sha256: String,
 }
 
 impl Observed {
@@ -142,6 +144,7 @@ impl Observed {
             path: path.to_path_buf(),
             rows,
             as_of,
+            sha256: crate::scenario::sha256_hex(bytes),
         })
     }
 

@@ -54,8 +54,10 @@ pub fn silence_panics() {
 pub fn run_case(case: &Case, dir: &Path) -> Vec<(String, Outcome)> {
     let file = dir.join("case.toml");
     let observed = dir.join("observed.csv");
+    let data = dir.join("case.csv");
     if std::fs::write(&file, &case.text).is_err()
         || std::fs::write(&observed, &case.observed).is_err()
+        || std::fs::write(&data, &case.data).is_err()
     {
         return vec![];
     }
@@ -67,6 +69,7 @@ pub fn run_case(case: &Case, dir: &Path) -> Vec<(String, Outcome)> {
             .map(|a| {
                 a.replace("{FILE}", &file.to_string_lossy())
                     .replace("{OBS}", &observed.to_string_lossy())
+                    .replace("{DATA}", &data.to_string_lossy())
                     .replace("{OUT}", &out_dir.to_string_lossy())
             })
             .collect();

@@ -11,12 +11,14 @@
 //! - [`sweep`]: `regsim sweep`, one run per value of a knob;
 //! - [`diff`]: `regsim diff`, the parameter changes a variant makes;
 //! - [`validate`]: `regsim validate`, a scenario held against observed applications.
+//! - [`fit`]: `regsim fit`, distributions fitted to observed applications.
 
 pub mod calendar;
 pub mod compare;
 pub mod date;
 pub mod diff;
 pub mod explain;
+pub mod fit;
 pub mod run;
 mod summary;
 pub mod sweep;

@@ -186,6 +186,7 @@ pub fn validate(args: &ValidateArgs) -> Result<(), Failure> {
     });
     let facts = || ManifestFacts {
         scenarios: vec![(path.display().to_string(), scenario.sha256.clone())],
+        observed: vec![(args.observed.display().to_string(), observed.sha256.clone())],
         seed: base.seed,
         iterations: base.iterations,
         submitted: base.model.submitted.to_string(),

@@ -10,6 +10,7 @@ pub mod explain;
 pub mod explain_at;
 pub mod files;
 pub mod fiscal_years;
+pub mod fit;
 pub mod follow_up;
 pub mod manifest;
 pub mod queue;

@@ -8,6 +8,7 @@ mod clocks;
 mod dates;
 mod explain_at;
 mod fda_goals;
+mod fit;
 mod fuzz;
 mod gates;
 mod japan_routes;

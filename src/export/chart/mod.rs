@@ -17,6 +17,7 @@ pub mod compare;
 pub mod dates;
 pub mod distribution;
 pub mod fiscal;
+pub mod fit;
 pub mod font;
 pub mod style;
 pub mod sweep;
