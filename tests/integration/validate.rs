@@ -140,8 +140,8 @@ fn pending_rows_are_censored_not_dropped() {
 }
 
 /// The shipped data against the shipped scenarios. The special route was fitted to the
-/// 19 special approvals (its comments say how), and the FDA's EUA route's median to six
-/// of its eight rows, so their consistency is mostly in-sample; the emergency route was
+/// 19 special approvals (its comments say how), and the FDA's EUA route to its eight rows
+/// by `regsim fit`, so their consistency is mostly in-sample; the emergency route was
 /// not fitted to Xocova, its one case.
 #[test]
 fn the_shipped_data_against_the_shipped_scenarios() {
@@ -151,11 +151,13 @@ fn the_shipped_data_against_the_shipped_scenarios() {
             "data/observed/japan-special-approvals.csv",
             "special",
             19.0,
+            19.0,
         ),
         (
             SCENARIO,
             "data/observed/japan-emergency-approvals.csv",
             "emergency",
+            1.0,
             1.0,
         ),
         (
@@ -163,9 +165,12 @@ fn the_shipped_data_against_the_shipped_scenarios() {
             "data/observed/us-emergency-use-authorizations.csv",
             "fda-eua",
             8.0,
+            // Novavax's 163 days lie at about the route's 97th percentile: the route is
+            // the maximum-likelihood fit of the eight, not tuned to cover each.
+            7.0,
         ),
     ];
-    for (scenario, file, pathway, n) in cases {
+    for (scenario, file, pathway, n, inside) in cases {
         let (h, rows) = read_csv(&crate::support::repo_root().join(file));
         for r in &rows {
             let source = col(&h, r, "source");
@@ -194,7 +199,7 @@ fn the_shipped_data_against_the_shipped_scenarios() {
             .find(|r| col(&h, r, "pathway") == pathway)
             .unwrap();
         assert_eq!(number(&h, r, "n"), n);
-        assert_eq!(number(&h, r, "inside_p5_p95"), n, "{stdout}");
+        assert_eq!(number(&h, r, "inside_p5_p95"), inside, "{stdout}");
         assert!(number(&h, r, "ks_p_value") >= 0.05, "{stdout}");
         for name in ["validation.png", "validation.svg", "manifest.json"] {
             assert!(out.path().join(name).is_file(), "{name}");
