@@ -9,13 +9,15 @@
 //!   every what-if command and report builds on;
 //! - [`compare`]: `regsim compare`, paired differences of variants or files;
 //! - [`sweep`]: `regsim sweep`, one run per value of a knob;
-//! - [`diff`]: `regsim diff`, the parameter changes a variant makes.
+//! - [`diff`]: `regsim diff`, the parameter changes a variant makes;
+//! - [`merge`]: `regsim merge`, the outputs of a run split with `run --shard K/N`.
 
 pub mod calendar;
 pub mod compare;
 pub mod date;
 pub mod diff;
 pub mod explain;
+pub mod merge;
 pub mod run;
 mod summary;
 pub mod sweep;
