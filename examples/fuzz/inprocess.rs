@@ -59,11 +59,14 @@ pub fn run_case(case: &Case, dir: &Path) -> Vec<(String, Outcome)> {
     let mut out = Vec::new();
     for (k, command) in case.commands.iter().enumerate() {
         let out_dir = dir.join(format!("out{k}"));
+        // the folder of the command before (merge reads a shard's)
+        let prev_dir = dir.join(format!("out{}", k.saturating_sub(1)));
         let args: Vec<String> = command
             .iter()
             .map(|a| {
                 a.replace("{FILE}", &file.to_string_lossy())
                     .replace("{OUT}", &out_dir.to_string_lossy())
+                    .replace("{PREV}", &prev_dir.to_string_lossy())
             })
             .collect();
         if let Ok(mut last) = LAST_PANIC.lock() {

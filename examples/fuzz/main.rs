@@ -158,7 +158,7 @@ struct Tally {
     crashes: Vec<(u64, String)>,
 }
 
-const KINDS: [&str; 7] = [
+const KINDS: [&str; 9] = [
     "check",
     "run",
     "explain",
@@ -166,6 +166,8 @@ const KINDS: [&str; 7] = [
     "date",
     "compare",
     "sweep",
+    "run --shard",
+    "merge",
 ];
 
 fn supervise(o: &Options) {

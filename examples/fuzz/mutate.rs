@@ -550,6 +550,19 @@ pub fn case(corpus: &[Seed], seed: u64, index: u64) -> Case {
     sweep.push((1 + rng.below(20)).to_string());
     sweep.extend(set(&mut rng));
     commands.push(sweep);
+    // a shard, then merge of the previous command's folder (a gap when it is 1/2)
+    let mut shard = strings(&["run", "{FILE}", "-q", "--threads", "1", "-o", "{OUT}", "-n"]);
+    shard.push((1 + rng.below(40)).to_string());
+    shard.push("--shard".into());
+    shard.push(if rng.one_in(4) { "1/2" } else { "1/1" }.into());
+    shard.extend(set(&mut rng));
+    commands.push(shard);
+    let mut merge = strings(&["merge", "{PREV}", "-q", "--threads", "1", "-o", "{OUT}"]);
+    merge.extend(strings(&[
+        "--format",
+        if rng.one_in(10) { "csv,svg" } else { "csv" },
+    ]));
+    commands.push(merge);
     Case {
         index,
         source: base.name.clone(),
