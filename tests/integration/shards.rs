@@ -86,6 +86,19 @@ fn charts_and_products_merge_byte_identical_too() {
 }
 
 #[test]
+fn merge_runs_the_sensitivity_analysis_of_the_whole_run() {
+    let scenario = "tests/data/good/whatif.toml";
+    let args = ["-n", "1500"];
+    let whole = run_into_tempdir(
+        scenario,
+        &["-n", "1500", "--format", "csv", "--sensitivity"],
+    );
+    let tmp = merge_of(scenario, 3, &args, &["--format", "csv", "--sensitivity"]);
+    assert!(whole.path().join("sensitivity.csv").exists());
+    assert_same_files(whole.path(), &tmp.path().join("merged"));
+}
+
+#[test]
 fn a_shard_writes_its_state_and_the_manifest_only() {
     let tmp = tempfile::tempdir().unwrap();
     shard(

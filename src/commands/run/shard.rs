@@ -80,7 +80,7 @@ pub(crate) fn write_merged(m: Merged) -> Result<(), Failure> {
         )));
     }
     let study = study_of(&args, &args.scenarios[0], checked)?;
-    refuse_shard(&args, &loaded)?;
+    refuse_agency(&loaded)?;
     let fits = study.runs.len() == m.runs.len()
         && study.runs.iter().zip(&m.runs).all(|(s, r)| {
             s.seed == r.seed
@@ -145,6 +145,11 @@ pub(super) fn refuse_shard(args: &RunArgs, loaded: &[Checked]) -> Result<(), Fai
             "error: --shard cannot be combined with {flag}: a shard simulates a slice of the iterations\n  = help: {help}\n"
         )));
     }
+    refuse_agency(loaded)
+}
+
+/// An agency's replications share one queue each: they are not split.
+fn refuse_agency(loaded: &[Checked]) -> Result<(), Failure> {
     if let Some(c) = loaded.iter().find(|c| c.scenario.model.agency.is_some()) {
         return Err(Failure::BadInput(format!(
             "error: --shard does not split an agency's queue: {} simulates an agency ([agency])\n  = help: run it without --shard, with fewer replications (-n) if it is too long\n",
