@@ -5,8 +5,7 @@
 #   bench/snapshot.sh DIR [ITERATIONS] [BINARY]      write a snapshot
 #   diff -r BEFORE AFTER                              compare two
 #
-# Each run also gets its variants' rows (--variant for every variant the file has) so
-# that overrides are covered, and a --runs pass so that runs.csv is too.
+# With --runs for single applications, so that runs.csv is compared too.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dir=$1
