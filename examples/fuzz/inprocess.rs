@@ -85,8 +85,14 @@ pub fn run_case(case: &Case, dir: &Path) -> Vec<(String, Outcome)> {
                     .unwrap_or_else(|| "(unknown)".into()),
             ),
         };
-        let _ = std::fs::remove_dir_all(&out_dir);
+        // The previous command's folder goes now: this one's stays for the next (merge
+        // reads a shard's).
+        if k > 0 {
+            let _ = std::fs::remove_dir_all(&prev_dir);
+        }
         out.push((command.join(" "), outcome));
     }
+    let _ =
+        std::fs::remove_dir_all(dir.join(format!("out{}", case.commands.len().saturating_sub(1))));
     out
 }

@@ -1,5 +1,5 @@
-//! `regsim merge DIR...`: the outputs of a run split with `--shard K/N`, from the
-//! shards' state files. The shards must belong together (the same regsim, scenario file
+//! `regsim merge DIR...`: the outputs of a run (or a comparison) split with
+//! `--shard K/N`, from the shards' state files. The shards must belong together (the same regsim, scenario file
 //! and hash, arguments, seed, iterations and N) and cover every iteration once (each K
 //! from 1 to N exactly once); anything else is refused with what is wrong. Their
 //! accumulators are whole-day histograms and counts, so the merge is exact and the
@@ -9,6 +9,8 @@
 use std::path::{Path, PathBuf};
 
 use super::run::{Format, Merged, write_merged};
+use super::whatif::{Output, RunOptions};
+use crate::engine::lockstep::PathwayPairs;
 use crate::engine::results::RunResults;
 use crate::export::state::{STATE_FILE, State};
 use crate::failure::Failure;
@@ -49,22 +51,38 @@ pub fn merge(args: &MergeArgs) -> Result<(), Failure> {
     states.sort_by_key(|(_, s)| s.shard[0]);
     let mut seconds = 0.0;
     let mut runs: Vec<RunResults> = Vec::new();
-    for (_, state) in &states {
+    let mut pairs: Vec<Vec<PathwayPairs>> = Vec::new();
+    for (path, state) in &states {
         for (k, run) in state.runs.iter().enumerate() {
             let slice = run.results();
+            let slice_pairs = run
+                .pairs
+                .iter()
+                .map(|p| p.pairs())
+                .collect::<Option<Vec<_>>>()
+                .ok_or_else(|| damaged(path))?;
             match runs.get_mut(k) {
-                None => runs.push(RunResults {
-                    iterations: run.iterations,
-                    ..slice
-                }),
+                None => {
+                    runs.push(RunResults {
+                        iterations: run.iterations,
+                        ..slice
+                    });
+                    pairs.push(slice_pairs);
+                }
                 Some(total) => {
                     for (t, p) in total.pathways.iter_mut().zip(&slice.pathways) {
+                        t.merge(p);
+                    }
+                    for (t, p) in pairs[k].iter_mut().zip(&slice_pairs) {
                         t.merge(p);
                     }
                 }
             }
         }
         seconds += state.seconds;
+    }
+    if states[0].1.command == "compare" {
+        return merge_compare(args, &states[0].1, runs, pairs, seconds);
     }
     write_merged(Merged {
         recipe: &states[0].1.recipe,
@@ -76,6 +94,51 @@ pub fn merge(args: &MergeArgs) -> Result<(), Failure> {
         quiet: args.quiet,
         seconds,
     })
+}
+
+/// The comparison of merged `compare --shard` states.
+fn merge_compare(
+    args: &MergeArgs,
+    state: &State,
+    runs: Vec<RunResults>,
+    pairs: Vec<Vec<PathwayPairs>>,
+    seconds: f64,
+) -> Result<(), Failure> {
+    if args.sensitivity {
+        return Err(Failure::BadInput(
+            "error: --sensitivity is for shards of `regsim run`; these are shards of `regsim compare`\n".into(),
+        ));
+    }
+    let mut format = Vec::new();
+    for f in &args.format {
+        format.push(match f {
+            Format::Csv => Output::Csv,
+            Format::Png => Output::Png,
+            Format::Svg => Output::Svg,
+            Format::Html => {
+                return Err(Failure::BadInput(
+                    "error: a comparison has no report.html: give --format csv, png or svg\n"
+                        .into(),
+                ));
+            }
+        });
+    }
+    let options = RunOptions {
+        output: args.output.clone(),
+        iterations: None,
+        seed: None,
+        format,
+        threads: args.threads,
+        quiet: args.quiet,
+    };
+    super::compare::write_merged(&state.recipe, runs, pairs, options, seconds)
+}
+
+fn damaged(path: &Path) -> Failure {
+    Failure::BadInput(format!(
+        "error: {}: damaged state file: a paired pathway without its four joint histograms\n",
+        path.display()
+    ))
 }
 
 /// The state in the folder `path` (or the file).
@@ -112,7 +175,7 @@ fn read_state(path: &Path) -> Result<State, Failure> {
             state.regsim_version
         )));
     }
-    if state.command != "run" {
+    if state.command != "run" && state.command != "compare" {
         return Err(Failure::BadInput(format!(
             "error: {}: a state of `regsim {}`, which merge does not read\n",
             file.display(),
@@ -134,7 +197,9 @@ fn check_together(states: &[(PathBuf, State)]) -> Result<(), Failure> {
                 .all(|(a, b)| (&a.label, a.seed, a.iterations) == (&b.label, b.seed, b.iterations))
     };
     for (path, s) in &states[1..] {
-        let differs = if s.recipe.scenario != first.recipe.scenario
+        let differs = if s.command != first.command {
+            Some("commands (run, compare)")
+        } else if s.recipe.scenario != first.recipe.scenario
             || s.recipe.sha256 != first.recipe.sha256
         {
             Some("scenario file")

@@ -369,13 +369,20 @@ fn merge(total: &mut Block, block: &Block) {
     }
     for (t, b) in total.pairs.iter_mut().zip(&block.pairs) {
         for (t, b) in t.iter_mut().zip(b) {
-            for (h, o) in t.metrics.iter_mut().zip(&b.metrics) {
-                h.merge(o);
-            }
-            if let (Some((_, t)), Some((_, b))) = (&mut t.with_baseline, &b.with_baseline) {
-                for (j, o) in t.iter_mut().zip(b) {
-                    j.merge(o);
-                }
+            t.merge(b);
+        }
+    }
+}
+
+impl PathwayPairs {
+    /// Adds another block's (or shard's) pairs.
+    pub fn merge(&mut self, other: &PathwayPairs) {
+        for (h, o) in self.metrics.iter_mut().zip(&other.metrics) {
+            h.merge(o);
+        }
+        if let (Some((_, t)), Some((_, b))) = (&mut self.with_baseline, &other.with_baseline) {
+            for (j, o) in t.iter_mut().zip(b) {
+                j.merge(o);
             }
         }
     }

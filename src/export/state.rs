@@ -10,6 +10,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::engine::lockstep::PathwayPairs;
+use crate::engine::paired::JointHistogram;
 use crate::engine::results::{PathwayResults, RunResults, StageResults};
 use crate::engine::stats::DayHistogram;
 
@@ -62,6 +64,9 @@ pub struct Recipe {
     pub iterations: Option<u64>,
     /// `--seed`.
     pub seed: Option<u64>,
+    /// `compare` of several files: the other files, each as [path, SHA-256].
+    #[serde(default)]
+    pub compared: Vec<[String; 2]>,
 }
 
 /// One run's slice.
@@ -80,6 +85,55 @@ pub struct RunState {
     pub end: u64,
     /// Each pathway's accumulators, in the model's order.
     pub pathways: Vec<PathwayState>,
+    /// A paired study's (`compare`): each pathway's pairs, in the model's order.
+    #[serde(default)]
+    pub pairs: Vec<PairsState>,
+}
+
+/// [`PathwayPairs`]: the metrics' day counts and, when paired with a baseline pathway,
+/// its index and the joint histograms' cells as (baseline days, days, iterations).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(missing_docs)]
+pub struct PairsState {
+    pub metrics: [Vec<u64>; 4],
+    pub baseline: Option<usize>,
+    pub joints: Vec<Vec<(u32, u32, u64)>>,
+}
+
+impl From<&PathwayPairs> for PairsState {
+    fn from(p: &PathwayPairs) -> Self {
+        PairsState {
+            metrics: p.metrics.clone().map(|h| h.counts().to_vec()),
+            baseline: p.with_baseline.as_ref().map(|(b, _)| *b),
+            joints: p
+                .with_baseline
+                .as_ref()
+                .map_or_else(Vec::new, |(_, j)| j.iter().map(|j| j.sorted()).collect()),
+        }
+    }
+}
+
+impl PairsState {
+    /// The pairs back; `None` for a damaged state (a paired pathway without four joint
+    /// histograms).
+    pub fn pairs(&self) -> Option<PathwayPairs> {
+        let with_baseline = match self.baseline {
+            None => None,
+            Some(b) => {
+                let joints: Vec<JointHistogram> = self
+                    .joints
+                    .iter()
+                    .map(|c| JointHistogram::from_cells(c))
+                    .collect();
+                Some((b, <[JointHistogram; 4]>::try_from(joints).ok()?))
+            }
+        };
+        Some(PathwayPairs {
+            metrics: self.metrics.clone().map(DayHistogram::from_counts),
+            with_baseline,
+        })
+    }
 }
 
 /// [`PathwayResults`], histograms as their day counts.
@@ -191,6 +245,7 @@ impl RunState {
             first: range.start,
             end: range.end,
             pathways: r.pathways.iter().map(PathwayState::from).collect(),
+            pairs: Vec::new(),
         }
     }
 
@@ -273,6 +328,7 @@ mod tests {
                 variants: vec![],
                 iterations: Some(9_000),
                 seed: None,
+                compared: vec![],
             },
             shard: [2, 3],
             seconds: 0.5,

@@ -109,9 +109,9 @@ pub fn execute(
             keep_rows: study.rows,
         };
         let runs = study.runs.len() as u64;
-        let n = study.baseline().iterations;
+        let range = study.range(0);
         let r = lockstep
-            .run_from(0, n, &mut on_rows, |done| {
+            .run_from(range.start, range.end - range.start, &mut on_rows, |done| {
                 progress.set_position(done * runs)
             })
             .map_err(fail)?;

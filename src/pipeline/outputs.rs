@@ -12,7 +12,9 @@ use std::path::Path;
 use crate::export::chart::ImageFormat;
 use crate::export::files::OutputFolder;
 use crate::export::manifest::{GENERATOR, Manifest, PrecisionRecord, ScenarioRecord, Timings};
-use crate::export::state::{Recipe, RunState, STATE_FILE, STATE_FORMAT, STATE_VERSION, State};
+use crate::export::state::{
+    PairsState, Recipe, RunState, STATE_FILE, STATE_FORMAT, STATE_VERSION, State,
+};
 use crate::failure::Failure;
 use crate::pipeline::{Executed, Study};
 
@@ -99,7 +101,13 @@ impl<'a> OutputPlan<'a> {
                 .iter()
                 .zip(&executed.runs)
                 .enumerate()
-                .map(|(k, (run, r))| RunState::of(&run.label, run.iterations, study.range(k), r))
+                .map(|(k, (run, r))| {
+                    let mut state = RunState::of(&run.label, run.iterations, study.range(k), r);
+                    if let Some(pairs) = executed.pairs.get(k) {
+                        state.pairs = pairs.iter().map(PairsState::from).collect();
+                    }
+                    state
+                })
                 .collect(),
         };
         self.bytes(STATE_FILE, state.to_json());

@@ -99,6 +99,74 @@ fn merge_runs_the_sensitivity_analysis_of_the_whole_run() {
 }
 
 #[test]
+fn a_comparison_merges_byte_identical_for_variants_and_for_files() {
+    let out = |tmp: &tempfile::TempDir| tmp.path().join("merged");
+    // a file's variants, with the chart
+    let scenario = "scenarios/japan/pmd-act-2022.toml";
+    let tmp = tempfile::tempdir().unwrap();
+    let whole = tmp.path().join("whole");
+    let args = ["-n", "2001", "--seed", "3", "--quiet"];
+    regsim()
+        .args(["compare", scenario])
+        .args(args)
+        .arg("-o")
+        .arg(&whole)
+        .assert()
+        .success();
+    for n in [2u64, 3] {
+        let shards = tempfile::tempdir().unwrap();
+        let mut merge = regsim();
+        merge.args(["merge", "--quiet", "-o"]).arg(out(&shards));
+        for k in shuffled(n) {
+            let dir = shards.path().join(format!("s{k}"));
+            regsim()
+                .args(["compare", scenario, "--shard", &format!("{k}/{n}"), "-o"])
+                .arg(&dir)
+                .args(args)
+                .assert()
+                .success();
+            merge.arg(dir);
+        }
+        merge.assert().success();
+        assert_same_files(&whole, &out(&shards));
+    }
+    // two files, CSV only; a run's shard does not merge with a comparison's
+    let files = ["tests/data/good/whatif.toml", "tests/data/good/tiny.toml"];
+    let args = ["-n", "1001", "--quiet", "--format", "csv"];
+    regsim()
+        .arg("compare")
+        .args(files)
+        .args(args)
+        .arg("-o")
+        .arg(&whole)
+        .assert()
+        .success();
+    let shards = tempfile::tempdir().unwrap();
+    for k in 1..=2 {
+        regsim()
+            .arg("compare")
+            .args(files)
+            .args(["--shard", &format!("{k}/2"), "-o"])
+            .arg(shards.path().join(format!("s{k}")))
+            .args(args)
+            .assert()
+            .success();
+    }
+    let dirs = [shards.path().join("s2"), shards.path().join("s1")];
+    regsim()
+        .args(["merge", "--quiet", "--format", "csv", "-o"])
+        .arg(out(&shards))
+        .args(&dirs)
+        .assert()
+        .success();
+    let names = |d: &Path| std::fs::read(d.join("compare.csv")).unwrap();
+    assert!(names(&whole) == names(&out(&shards)), "compare.csv differs");
+    shard(files[0], 2, 2, &["-n", "1001"], &shards.path().join("run2"));
+    let err = refused(&[&dirs[1], &shards.path().join("run2")]);
+    assert!(err.contains("commands (run, compare) differ"), "{err}");
+}
+
+#[test]
 fn a_shard_writes_its_state_and_the_manifest_only() {
     let tmp = tempfile::tempdir().unwrap();
     shard(

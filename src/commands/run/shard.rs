@@ -196,5 +196,6 @@ fn recipe(ctx: &RunContext) -> Recipe {
         variants: a.variant.clone(),
         iterations: a.iterations,
         seed: a.seed,
+        compared: Vec::new(),
     }
 }
