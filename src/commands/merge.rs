@@ -1,4 +1,4 @@
-//! `regsim merge DIR...`: the outputs of a run (or a comparison) split with
+//! `regsim merge DIR...`: the outputs of a run (a comparison, a sweep) split with
 //! `--shard K/N`, from the shards' state files. The shards must belong together (the same regsim, scenario file
 //! and hash, arguments, seed, iterations and N) and cover every iteration once (each K
 //! from 1 to N exactly once); anything else is refused with what is wrong. Their
@@ -81,8 +81,10 @@ pub fn merge(args: &MergeArgs) -> Result<(), Failure> {
         }
         seconds += state.seconds;
     }
-    if states[0].1.command == "compare" {
-        return merge_compare(args, &states[0].1, runs, pairs, seconds);
+    match states[0].1.command.as_str() {
+        "compare" => return merge_compare(args, &states[0].1, runs, pairs, seconds),
+        "sweep" => return merge_sweep(args, &states[0].1, runs, seconds),
+        _ => {}
     }
     write_merged(Merged {
         recipe: &states[0].1.recipe,
@@ -104,10 +106,28 @@ fn merge_compare(
     pairs: Vec<Vec<PathwayPairs>>,
     seconds: f64,
 ) -> Result<(), Failure> {
+    let options = what_if_options(args, "compare")?;
+    super::compare::write_merged(&state.recipe, runs, pairs, options, seconds)
+}
+
+/// The sweep of merged `sweep --shard` states.
+fn merge_sweep(
+    args: &MergeArgs,
+    state: &State,
+    runs: Vec<RunResults>,
+    seconds: f64,
+) -> Result<(), Failure> {
+    let options = what_if_options(args, "sweep")?;
+    super::sweep::write_merged(&state.recipe, runs, options, seconds)
+}
+
+/// Merge's options as those of `compare` and `sweep`, which have no report.html and
+/// no sensitivity analysis.
+fn what_if_options(args: &MergeArgs, command: &str) -> Result<RunOptions, Failure> {
     if args.sensitivity {
-        return Err(Failure::BadInput(
-            "error: --sensitivity is for shards of `regsim run`; these are shards of `regsim compare`\n".into(),
-        ));
+        return Err(Failure::BadInput(format!(
+            "error: --sensitivity is for shards of `regsim run`; these are shards of `regsim {command}`\n"
+        )));
     }
     let mut format = Vec::new();
     for f in &args.format {
@@ -116,22 +136,20 @@ fn merge_compare(
             Format::Png => Output::Png,
             Format::Svg => Output::Svg,
             Format::Html => {
-                return Err(Failure::BadInput(
-                    "error: a comparison has no report.html: give --format csv, png or svg\n"
-                        .into(),
-                ));
+                return Err(Failure::BadInput(format!(
+                    "error: `regsim {command}` writes no report.html: give --format csv, png or svg\n"
+                )));
             }
         });
     }
-    let options = RunOptions {
+    Ok(RunOptions {
         output: args.output.clone(),
         iterations: None,
         seed: None,
         format,
         threads: args.threads,
         quiet: args.quiet,
-    };
-    super::compare::write_merged(&state.recipe, runs, pairs, options, seconds)
+    })
 }
 
 fn damaged(path: &Path) -> Failure {
@@ -175,7 +193,7 @@ fn read_state(path: &Path) -> Result<State, Failure> {
             state.regsim_version
         )));
     }
-    if state.command != "run" && state.command != "compare" {
+    if !["run", "compare", "sweep"].contains(&state.command.as_str()) {
         return Err(Failure::BadInput(format!(
             "error: {}: a state of `regsim {}`, which merge does not read\n",
             file.display(),
@@ -198,7 +216,7 @@ fn check_together(states: &[(PathBuf, State)]) -> Result<(), Failure> {
     };
     for (path, s) in &states[1..] {
         let differs = if s.command != first.command {
-            Some("commands (run, compare)")
+            Some("commands (run, compare, sweep)")
         } else if s.recipe.scenario != first.recipe.scenario
             || s.recipe.sha256 != first.recipe.sha256
         {

@@ -163,7 +163,47 @@ fn a_comparison_merges_byte_identical_for_variants_and_for_files() {
     assert!(names(&whole) == names(&out(&shards)), "compare.csv differs");
     shard(files[0], 2, 2, &["-n", "1001"], &shards.path().join("run2"));
     let err = refused(&[&dirs[1], &shards.path().join("run2")]);
-    assert!(err.contains("commands (run, compare) differ"), "{err}");
+    assert!(
+        err.contains("commands (run, compare, sweep) differ"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_sweep_merges_byte_identical() {
+    let scenario = "scenarios/japan/pmd-act-2022.toml";
+    let args = [
+        "--set",
+        "normal.team-review.duration=*0.8:1.2:0.2",
+        "-n",
+        "1501",
+        "--quiet",
+    ];
+    let tmp = tempfile::tempdir().unwrap();
+    let whole = tmp.path().join("whole");
+    regsim()
+        .args(["sweep", scenario])
+        .args(args)
+        .arg("-o")
+        .arg(&whole)
+        .assert()
+        .success();
+    let mut merge = regsim();
+    merge
+        .args(["merge", "--quiet", "-o"])
+        .arg(tmp.path().join("merged"));
+    for k in shuffled(3) {
+        let dir = tmp.path().join(format!("s{k}"));
+        regsim()
+            .args(["sweep", scenario, "--shard", &format!("{k}/3"), "-o"])
+            .arg(&dir)
+            .args(args)
+            .assert()
+            .success();
+        merge.arg(dir);
+    }
+    merge.assert().success();
+    assert_same_files(&whole, &tmp.path().join("merged"));
 }
 
 #[test]
