@@ -51,7 +51,8 @@ enum Command {
     Compare(crate::commands::compare::CompareArgs),
     /// One run per value of a knob: sweep.csv and sweep.png/.svg.
     Sweep(crate::commands::sweep::SweepArgs),
-    /// The outputs of a run split with `run --shard K/N`, from its shards' folders.
+    /// The outputs of a run, comparison or sweep split with `--shard K/N`, from its
+    /// shards' folders.
     Merge(crate::commands::merge::MergeArgs),
     /// The parameters a variant (or --set) changes: path, before, after.
     Diff(crate::commands::diff::DiffArgs),

@@ -24,10 +24,11 @@ pub struct MergeArgs {
         short,
         long,
         value_name = "DIR",
-        help = "Output folder [default: output/<scenario file name>]"
+        help = "Output folder [default: the unsplit command's, e.g. output/<scenario file name>]"
     )]
     output: Option<PathBuf>,
-    /// Which outputs to write; manifest.json is always written.
+    /// Which outputs to write; manifest.json is always written (html and the
+    /// sensitivity analysis are for shards of `run`).
     #[arg(long, value_delimiter = ',', default_value = "csv,png,svg")]
     format: Vec<Format>,
     /// Also run the sensitivity analysis (on this machine, over every iteration).
