@@ -51,6 +51,9 @@ enum Command {
     Compare(crate::commands::compare::CompareArgs),
     /// One run per value of a knob: sweep.csv and sweep.png/.svg.
     Sweep(crate::commands::sweep::SweepArgs),
+    /// The outputs of a run, comparison or sweep split with `--shard K/N`, from its
+    /// shards' folders.
+    Merge(crate::commands::merge::MergeArgs),
     /// The parameters a variant (or --set) changes: path, before, after.
     Diff(crate::commands::diff::DiffArgs),
     /// Print the JSON Schema of the scenario format.
@@ -104,6 +107,7 @@ where
         },
         Command::Compare(args) => crate::commands::compare::compare(&args),
         Command::Sweep(args) => crate::commands::sweep::sweep(&args),
+        Command::Merge(args) => crate::commands::merge::merge(&args),
         Command::Diff(args) => crate::commands::diff::diff(&args),
         Command::Schema => {
             println!("{}", scenario::json_schema());

@@ -64,6 +64,8 @@ pub fn run_case(case: &Case, dir: &Path) -> Vec<(String, Outcome)> {
     let mut out = Vec::new();
     for (k, command) in case.commands.iter().enumerate() {
         let out_dir = dir.join(format!("out{k}"));
+        // the folder of the command before (merge reads a shard's)
+        let prev_dir = dir.join(format!("out{}", k.saturating_sub(1)));
         let args: Vec<String> = command
             .iter()
             .map(|a| {
@@ -71,6 +73,7 @@ pub fn run_case(case: &Case, dir: &Path) -> Vec<(String, Outcome)> {
                     .replace("{OBS}", &observed.to_string_lossy())
                     .replace("{DATA}", &data.to_string_lossy())
                     .replace("{OUT}", &out_dir.to_string_lossy())
+                    .replace("{PREV}", &prev_dir.to_string_lossy())
             })
             .collect();
         if let Ok(mut last) = LAST_PANIC.lock() {
@@ -89,8 +92,14 @@ pub fn run_case(case: &Case, dir: &Path) -> Vec<(String, Outcome)> {
                     .unwrap_or_else(|| "(unknown)".into()),
             ),
         };
-        let _ = std::fs::remove_dir_all(&out_dir);
+        // The previous command's folder goes now: this one's stays for the next (merge
+        // reads a shard's).
+        if k > 0 {
+            let _ = std::fs::remove_dir_all(&prev_dir);
+        }
         out.push((command.join(" "), outcome));
     }
+    let _ =
+        std::fs::remove_dir_all(dir.join(format!("out{}", case.commands.len().saturating_sub(1))));
     out
 }

@@ -162,7 +162,7 @@ struct Tally {
     crashes: Vec<(u64, String)>,
 }
 
-const KINDS: [&str; 9] = [
+const KINDS: [&str; 11] = [
     "check",
     "run",
     "explain",
@@ -172,6 +172,8 @@ const KINDS: [&str; 9] = [
     "sweep",
     "validate",
     "fit",
+    "run --shard",
+    "merge",
 ];
 
 fn supervise(o: &Options) {

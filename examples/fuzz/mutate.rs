@@ -570,20 +570,9 @@ pub fn case(corpus: &[Seed], seed: u64, index: u64) -> Case {
     sweep.push((1 + rng.below(20)).to_string());
     sweep.extend(set(&mut rng));
     commands.push(sweep);
-    let (mut data, mut data_source) = (Vec::new(), String::new());
-    let mut mutations: Vec<String> = mutations;
-    if !observed.is_empty() {
-        let csv = *rng.pick(&observed);
-        data = csv.text.clone().into_bytes();
-        data_source = csv.name.clone();
-        for _ in 0..rng.below(3) {
-            mutations.push(format!("csv: {}", mutate_once(&mut rng, &mut data)));
-        }
-        commands.push(super::observed::fit_command(&mut rng));
-    }
-    let mut observed = observed_rows(&mut rng, base).into_bytes();
+    let mut observed_file = observed_rows(&mut rng, base).into_bytes();
     if rng.one_in(3) {
-        mutate_once(&mut rng, &mut observed);
+        mutate_once(&mut rng, &mut observed_file);
     }
     let mut validate = strings(&["validate", "{FILE}", "--observed", "{OBS}", "-q"]);
     validate.extend(strings(&[
@@ -602,6 +591,31 @@ pub fn case(corpus: &[Seed], seed: u64, index: u64) -> Case {
     }
     validate.extend(set(&mut rng));
     commands.push(validate);
+    let (mut data, mut data_source) = (Vec::new(), String::new());
+    let mut mutations: Vec<String> = mutations;
+    if !observed.is_empty() {
+        let csv = *rng.pick(&observed);
+        data = csv.text.clone().into_bytes();
+        data_source = csv.name.clone();
+        for _ in 0..rng.below(3) {
+            mutations.push(format!("csv: {}", mutate_once(&mut rng, &mut data)));
+        }
+    }
+    // Always pushed, so each command keeps its place in the harness's table.
+    commands.push(super::observed::fit_command(&mut rng));
+    // a shard, then merge of the previous command's folder (a gap when it is 1/2)
+    let mut shard = strings(&["run", "{FILE}", "-q", "--threads", "1", "-o", "{OUT}", "-n"]);
+    shard.push((1 + rng.below(40)).to_string());
+    shard.push("--shard".into());
+    shard.push(if rng.one_in(4) { "1/2" } else { "1/1" }.into());
+    shard.extend(set(&mut rng));
+    commands.push(shard);
+    let mut merge = strings(&["merge", "{PREV}", "-q", "--threads", "1", "-o", "{OUT}"]);
+    merge.extend(strings(&[
+        "--format",
+        if rng.one_in(10) { "csv,svg" } else { "csv" },
+    ]));
+    commands.push(merge);
     Case {
         index,
         source: base.name.clone(),
@@ -609,7 +623,7 @@ pub fn case(corpus: &[Seed], seed: u64, index: u64) -> Case {
         data,
         data_source,
         mutations,
-        observed,
+        observed: observed_file,
         commands,
     }
 }

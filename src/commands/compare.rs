@@ -12,16 +12,19 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use super::whatif::{RunOptions, output_dir};
+use crate::engine::lockstep::PathwayPairs;
 use crate::engine::paired::{self, Paired};
 use crate::engine::results::Metric;
+use crate::engine::results::RunResults;
 use crate::export::chart::compare::render_compare;
 use crate::export::compare::{CompareRow, compare_csv};
 use crate::export::comparison::{self, ComparedRun};
 use crate::export::csv::num;
 use crate::export::files::OutputFolder;
 use crate::export::manifest::Timings;
+use crate::export::state::{Recipe, STATE_FILE};
 use crate::failure::Failure;
-use crate::pipeline::{self, ManifestFacts, OutputPlan, Study, load_runs};
+use crate::pipeline::{self, Executed, ManifestFacts, OutputPlan, Study, load_runs, study::Shard};
 use crate::scenario::variants::{self, ScenarioRun, parse_set};
 use crate::scenario::{self, LoadedScenario, Overrides};
 
@@ -43,6 +46,10 @@ pub struct CompareArgs {
     /// Output, sampling and threads.
     #[command(flatten)]
     pub options: RunOptions,
+    /// Run only the K-th of N slices of the iterations (K from 1) and write state.json
+    /// for `regsim merge`, which writes the comparison of the whole run.
+    #[arg(long, value_name = "K/N")]
+    pub shard: Option<String>,
 }
 
 /// Runs `regsim compare`.
@@ -50,7 +57,14 @@ pub fn compare(args: &CompareArgs) -> Result<(), Failure> {
     let sampling = args.options.sampling();
     sampling.check(args.options.threads)?;
     let load_started = Instant::now();
-    let (loaded, study) = study(args, sampling)?;
+    let shard = args.shard.as_deref().map(Shard::parse).transpose()?;
+    let (loaded, mut study) = study(args, sampling)?;
+    study.shard = shard;
+    if shard.is_some() && study.baseline().model.agency.is_some() {
+        return Err(Failure::BadInput(
+            "error: --shard does not split an agency's queue: compare pairs its replications as wholes\n  = help: run it without --shard, with fewer replications (-n) if it is too long\n".into(),
+        ));
+    }
     let threads = pipeline::thread_count(args.options.threads);
     let pool = pipeline::pool(threads)?;
     let dir = output_dir(&args.options.output, &loaded[0], "compare");
@@ -58,7 +72,164 @@ pub fn compare(args: &CompareArgs) -> Result<(), Failure> {
     let out = OutputFolder::open(&dir)?;
     let load_seconds = load_started.elapsed().as_secs_f64();
     let executed = pool.install(|| pipeline::execute(&study, args.options.quiet, |_| Ok(())))?;
+    let ctx = Context {
+        args,
+        loaded: &loaded,
+        study: &study,
+        threads,
+        load_seconds,
+    };
+    match shard {
+        Some(_) => write_state(&ctx, out, &executed),
+        None => pool.install(|| write_outputs(&ctx, out, &executed)),
+    }
+}
 
+/// The comparison of the unsplit run from merged shards (see `regsim merge`): the files
+/// loaded again as the shards were given them (refused if one changed since), the
+/// study rebuilt from the same arguments, the merged runs and pairs written by the same
+/// plan as `compare`'s.
+pub(crate) fn write_merged(
+    recipe: &Recipe,
+    runs: Vec<RunResults>,
+    pairs: Vec<Vec<PathwayPairs>>,
+    options: RunOptions,
+    seconds: f64,
+) -> Result<(), Failure> {
+    let args = CompareArgs {
+        scenarios: std::iter::once(&recipe.scenario)
+            .chain(recipe.compared.iter().map(|[p, _]| p))
+            .map(PathBuf::from)
+            .collect(),
+        variant: recipe.variants.clone(),
+        set: recipe.set.clone(),
+        options: RunOptions {
+            iterations: recipe.iterations,
+            seed: recipe.seed,
+            ..options
+        },
+        shard: None,
+    };
+    args.options.sampling().check(args.options.threads)?;
+    let (loaded, study) = study(&args, args.options.sampling())?;
+    let hashes = std::iter::once(&recipe.sha256).chain(recipe.compared.iter().map(|[_, h]| h));
+    for ((path, l), want) in args.scenarios.iter().zip(&loaded).zip(hashes) {
+        if &l.sha256 != want {
+            return Err(Failure::BadInput(format!(
+                "error: {} has changed since the shards ran (SHA-256 {}, the shards' {want})\n  = help: merge shards with the scenario files they were run from, or run the shards again\n",
+                path.display(),
+                l.sha256
+            )));
+        }
+    }
+    let fits = study.runs.len() == runs.len()
+        && pairs.len() == runs.len()
+        && study.runs.iter().zip(&runs).zip(&pairs).all(|((s, r), p)| {
+            s.seed == r.seed
+                && s.iterations == r.iterations
+                && s.model.pathways.len() == r.pathways.len()
+                && p.len() == r.pathways.len()
+        });
+    if !fits {
+        return Err(Failure::BadInput(format!(
+            "error: the shards' results do not fit the comparison of {} (its runs, seeds, iterations or pathways differ)\n  = help: merge shards with the regsim and the scenarios they were run with\n",
+            recipe.scenario
+        )));
+    }
+    let executed = Executed {
+        runs,
+        pairs,
+        precision: None,
+        queues: Vec::new(),
+        seconds,
+    };
+    let threads = pipeline::thread_count(args.options.threads);
+    let dir = output_dir(&args.options.output, &loaded[0], "compare");
+    let out = OutputFolder::open(&dir)?;
+    let ctx = Context {
+        args: &args,
+        loaded: &loaded,
+        study: &study,
+        threads,
+        load_seconds: 0.0,
+    };
+    pipeline::pool(threads)?.install(|| write_outputs(&ctx, out, &executed))
+}
+
+/// What the outputs of a comparison are written from.
+struct Context<'a> {
+    args: &'a CompareArgs,
+    loaded: &'a [LoadedScenario],
+    study: &'a Study,
+    threads: usize,
+    load_seconds: f64,
+}
+
+impl Context<'_> {
+    fn facts(&self, executed: &Executed, export_started: Instant) -> ManifestFacts {
+        let (args, study) = (self.args, self.study);
+        let several_files = args.scenarios.len() > 1;
+        let mut overrides: Vec<String> = args.set.clone();
+        if !several_files {
+            for r in &study.runs[1..] {
+                overrides.push(format!("variant {}: {}", r.label, r.overrides.join("; ")));
+            }
+        }
+        let base = study.baseline();
+        ManifestFacts {
+            scenarios: args
+                .scenarios
+                .iter()
+                .zip(self.loaded)
+                .map(|(p, l)| (p.display().to_string(), l.sha256.clone()))
+                .collect(),
+            seed: base.seed,
+            iterations: study.range(0).end - study.range(0).start,
+            submitted: base.model.submitted.to_string(),
+            overrides,
+            threads: self.threads,
+            timings: Timings {
+                load_seconds: self.load_seconds,
+                simulate_seconds: executed.seconds,
+                export_seconds: export_started.elapsed().as_secs_f64(),
+                sensitivity_seconds: None,
+            },
+            ..Default::default()
+        }
+    }
+}
+
+/// A shard's folder: state.json (with the pairs) and the manifest.
+fn write_state(ctx: &Context, out: OutputFolder, executed: &Executed) -> Result<(), Failure> {
+    let t = Instant::now();
+    let args = ctx.args;
+    let recipe = Recipe {
+        scenario: args.scenarios[0].display().to_string(),
+        sha256: ctx.loaded[0].sha256.clone(),
+        submitted: None,
+        set: args.set.clone(),
+        variants: args.variant.clone(),
+        iterations: args.options.iterations,
+        seed: args.options.seed,
+        compared: args.scenarios[1..]
+            .iter()
+            .zip(&ctx.loaded[1..])
+            .map(|(p, l)| [p.display().to_string(), l.sha256.clone()])
+            .collect(),
+    };
+    let mut plan = OutputPlan::new();
+    plan.state(ctx.study, executed, "compare", recipe);
+    let dir = pipeline::finish(out, plan, || ctx.facts(executed, t), None)?;
+    if !args.options.quiet {
+        println!("compare shard: state in {}", dir.join(STATE_FILE).display());
+    }
+    Ok(())
+}
+
+/// compare.csv and the chart, from the paired results: the unsplit run's or the merged
+/// shards'.
+fn write_outputs(ctx: &Context, out: OutputFolder, executed: &Executed) -> Result<(), Failure> {
+    let (args, study) = (ctx.args, ctx.study);
     let export_started = Instant::now();
     let sim: Vec<ComparedRun> = study
         .runs
@@ -75,7 +246,7 @@ pub fn compare(args: &CompareArgs) -> Result<(), Failure> {
             queue: executed.queues.get(k),
         })
         .collect();
-    let rows = pool.install(|| comparison::rows(&sim));
+    let rows = comparison::rows(&sim);
     let formats = args.options.formats();
     let mut plan = OutputPlan::new();
     if formats.csv {
@@ -85,34 +256,7 @@ pub fn compare(args: &CompareArgs) -> Result<(), Failure> {
     plan.chart("compare", &formats, move |f, p| {
         render_compare(&chart, f, p)
     });
-    let several_files = args.scenarios.len() > 1;
-    let mut overrides: Vec<String> = args.set.clone();
-    if !several_files {
-        for r in &study.runs[1..] {
-            overrides.push(format!("variant {}: {}", r.label, r.overrides.join("; ")));
-        }
-    }
-    let base = study.baseline();
-    let facts = || ManifestFacts {
-        scenarios: args
-            .scenarios
-            .iter()
-            .zip(&loaded)
-            .map(|(p, l)| (p.display().to_string(), l.sha256.clone()))
-            .collect(),
-        seed: base.seed,
-        iterations: base.iterations,
-        submitted: base.model.submitted.to_string(),
-        overrides,
-        threads,
-        timings: Timings {
-            load_seconds,
-            simulate_seconds: executed.seconds,
-            export_seconds: export_started.elapsed().as_secs_f64(),
-            sensitivity_seconds: None,
-        },
-        ..Default::default()
-    };
+    let facts = || ctx.facts(executed, export_started);
     let dir = pipeline::finish(out, plan, facts, None)?;
     if !args.options.quiet {
         print_table(&sim[0], &rows, executed.seconds);

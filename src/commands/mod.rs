@@ -12,6 +12,7 @@
 //! - [`diff`]: `regsim diff`, the parameter changes a variant makes;
 //! - [`validate`]: `regsim validate`, a scenario held against observed applications.
 //! - [`fit`]: `regsim fit`, distributions fitted to observed applications.
+//! - [`merge`]: `regsim merge`, the outputs of a run split with `run --shard K/N`.
 
 pub mod calendar;
 pub mod compare;
@@ -19,6 +20,7 @@ pub mod date;
 pub mod diff;
 pub mod explain;
 pub mod fit;
+pub mod merge;
 pub mod run;
 mod summary;
 pub mod sweep;

@@ -9,6 +9,8 @@ use anyhow::Context;
 use chrono::NaiveDate;
 use clap::ValueEnum;
 
+mod shard;
+
 use super::summary::print_summary;
 use crate::engine::precision::{PRECISION_PERCENTILE, Precision};
 use crate::engine::sensitivity::PathwaySensitivity;
@@ -21,11 +23,13 @@ use crate::failure::Failure;
 use crate::model::Model;
 use crate::pipeline::{
     self, Checked, Executed, Formats, ManifestFacts, OutputPlan, Sampling, Study, load_all,
-    outputs::ReportPage, schedule_failure,
+    outputs::ReportPage, schedule_failure, study::Shard,
 };
 use crate::scenario::Overrides;
 use crate::scenario::validate::MAX_ITERATIONS;
 use crate::scenario::variants::ScenarioRun;
+pub(crate) use shard::{Merged, write_merged};
+use shard::{refuse_shard, write_state};
 
 #[derive(Debug, clap::Args)]
 pub struct RunArgs {
@@ -86,10 +90,15 @@ pub struct RunArgs {
     /// get its rows, labelled in the `variant` column.
     #[arg(long = "variant", value_name = "ID")]
     variant: Vec<String>,
+    /// Run only the K-th of N slices of the iterations (K from 1) and write state.json
+    /// for `regsim merge`, which writes the outputs of the whole run (--format is then
+    /// merge's); for a batch system's array job (docs/scale-out.md).
+    #[arg(long, value_name = "K/N")]
+    shard: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum Format {
+pub(crate) enum Format {
     /// summary.csv and stages.csv (and runs.csv with --runs, sensitivity.csv with
     /// --sensitivity)
     Csv,
@@ -125,31 +134,18 @@ pub fn run(args: &RunArgs) -> Result<(), Failure> {
         submitted: args.submitted,
         ..Default::default()
     };
+    let shard = args.shard.as_deref().map(Shard::parse).transpose()?;
     let loaded = load_all(&args.scenarios, &overrides, &args.set)?;
-    let set = crate::scenario::variants::parse_set(&args.set).map_err(Failure::BadInput)?;
     let mut studies = Vec::new();
     for (path, checked) in args.scenarios.iter().zip(&loaded) {
-        let runs = if args.variant.is_empty() {
-            vec![ScenarioRun::baseline(checked.scenario.model.clone(), &set)]
-        } else {
-            crate::scenario::variants::runs(
-                path,
-                &checked.scenario,
-                &set,
-                &args.variant,
-                &overrides,
-            )
-            .map_err(|d| Failure::BadInput(d.to_string()))?
-        };
-        let mut study = Study::of_runs(path.clone(), runs, sampling);
-        study.rows = args.runs;
-        study.precision = args.precision.map(|days| Precision {
-            days,
-            cap: args.max_iterations,
-        });
+        let mut study = study_of(args, path, checked)?;
+        study.shard = shard;
         studies.push(study);
     }
     refuse_single_application_outputs(args, &loaded)?;
+    if shard.is_some() {
+        refuse_shard(args, &loaded)?;
+    }
     let load_seconds = started.elapsed().as_secs_f64();
     let threads = pipeline::thread_count(args.threads);
     let pool = pipeline::pool(threads)?;
@@ -172,6 +168,33 @@ pub fn run(args: &RunArgs) -> Result<(), Failure> {
         pool.install(|| run_one(&ctx))?;
     }
     Ok(())
+}
+
+/// The study of one scenario: its baseline and the variants asked for, with `-n`,
+/// `--seed`, `--runs` and `--precision`.
+fn study_of(args: &RunArgs, path: &Path, checked: &Checked) -> Result<Study, Failure> {
+    let sampling = Sampling {
+        iterations: args.iterations,
+        seed: args.seed,
+    };
+    let overrides = Overrides {
+        submitted: args.submitted,
+        ..Default::default()
+    };
+    let set = crate::scenario::variants::parse_set(&args.set).map_err(Failure::BadInput)?;
+    let runs = if args.variant.is_empty() {
+        vec![ScenarioRun::baseline(checked.scenario.model.clone(), &set)]
+    } else {
+        crate::scenario::variants::runs(path, &checked.scenario, &set, &args.variant, &overrides)
+            .map_err(|d| Failure::BadInput(d.to_string()))?
+    };
+    let mut study = Study::of_runs(path.to_path_buf(), runs, sampling);
+    study.rows = args.runs;
+    study.precision = args.precision.map(|days| Precision {
+        days,
+        cap: args.max_iterations,
+    });
+    Ok(study)
 }
 
 /// runs.csv, `--precision` and the sensitivity analysis follow single applications: an
@@ -238,6 +261,17 @@ fn run_one(ctx: &RunContext) -> Result<(), Failure> {
         let mut file = w.finish()?;
         file.flush().context("cannot write runs.csv")?;
     }
+    if let Some(shard) = study.shard {
+        return write_state(ctx, out, &executed, shard);
+    }
+    write_outputs(ctx, out, &executed)
+}
+
+/// Every output of a run, from its results: the unsplit run's, or the merged shards'.
+fn write_outputs(ctx: &RunContext, out: OutputFolder, executed: &Executed) -> Result<(), Failure> {
+    let args = ctx.args;
+    let study = ctx.study;
+    let model = &study.baseline().model;
     let results = &executed.runs[0];
 
     let t1 = Instant::now();
@@ -250,14 +284,14 @@ fn run_one(ctx: &RunContext) -> Result<(), Failure> {
     } else {
         None
     };
-    let mut plan = plan(ctx, &executed, &formats)?;
+    let mut plan = plan(ctx, executed, &formats)?;
     if let Some((s, _)) = &sensitivity {
         plan_sensitivity(&mut plan, model, s, results.iterations, &formats)?;
     }
-    let facts = || facts(ctx, &executed, t1, sensitivity.as_ref().map(|s| s.1));
+    let facts = || facts(ctx, executed, t1, sensitivity.as_ref().map(|s| s.1));
     let report = |out: &OutputFolder, manifest: &Manifest| {
         let sensitivity = sensitivity.as_ref().map(|s| s.0.as_slice());
-        report_page(out, ctx, &executed, sensitivity, manifest)
+        report_page(out, ctx, executed, sensitivity, manifest)
     };
     let report: Option<ReportPage> = if formats.html { Some(&report) } else { None };
     let dir = pipeline::finish(out, plan, facts, report)?;

@@ -16,13 +16,14 @@ use crate::engine::results::RunResults;
 use crate::export::chart::sweep::{SweepChart, SweepPanel, render_sweep};
 use crate::export::csv::num;
 use crate::export::files::OutputFolder;
+use crate::export::state::{Recipe, STATE_FILE};
 use crate::export::sweep::{SweepPoint, sweep_csv};
 use crate::failure::Failure;
 use crate::model::Model;
-use crate::pipeline::{self, ManifestFacts, OutputPlan, Study};
+use crate::pipeline::{self, Executed, ManifestFacts, OutputPlan, Study, study::Shard};
 use crate::scenario::overrides::{self, Override};
 use crate::scenario::variants::{self, Origin, ScenarioRun};
-use crate::scenario::{self, Overrides};
+use crate::scenario::{self, LoadedScenario, Overrides};
 
 /// The most values a sweep may have.
 pub const MAX_VALUES: usize = 101;
@@ -39,6 +40,10 @@ pub struct SweepArgs {
     /// Output, sampling and threads.
     #[command(flatten)]
     pub options: RunOptions,
+    /// Run only the K-th of N slices of every value's iterations (K from 1) and write
+    /// state.json for `regsim merge`, which writes the sweep of the whole run.
+    #[arg(long, value_name = "K/N")]
+    pub shard: Option<String>,
 }
 
 /// A knob: its path and the values it takes, each as written after `=`.
@@ -128,6 +133,150 @@ pub fn parse_knob(arg: &str) -> Result<Option<Knob>, String> {
 
 /// Runs `regsim sweep`.
 pub fn sweep(args: &SweepArgs) -> Result<(), Failure> {
+    let shard = args.shard.as_deref().map(Shard::parse).transpose()?;
+    let load_started = Instant::now();
+    let (knob, loaded, mut study) = prepare(args)?;
+    study.shard = shard;
+    if shard.is_some() && study.baseline().model.agency.is_some() {
+        return Err(Failure::BadInput(
+            "error: --shard does not split an agency's queue\n  = help: run the sweep without --shard, with fewer replications (-n) if it is too long\n".into(),
+        ));
+    }
+    let threads = pipeline::thread_count(args.options.threads);
+    let pool = pipeline::pool(threads)?;
+    let dir = super::whatif::output_dir(&args.options.output, &loaded, "sweep");
+    // Open the folder before the long work, so that a bad path fails at once.
+    let out = OutputFolder::open(&dir)?;
+    let load_seconds = load_started.elapsed().as_secs_f64();
+    let executed = pool.install(|| pipeline::execute(&study, args.options.quiet, |_| Ok(())))?;
+    let ctx = Context {
+        args,
+        knob: &knob,
+        loaded: &loaded,
+        study: &study,
+        threads,
+        load_seconds,
+    };
+    match shard {
+        None => write_outputs(&ctx, out, &executed),
+        Some(_) => {
+            let t = Instant::now();
+            let recipe = Recipe {
+                scenario: args.scenario.display().to_string(),
+                sha256: loaded.sha256.clone(),
+                submitted: None,
+                set: args.set.clone(),
+                variants: Vec::new(),
+                iterations: args.options.iterations,
+                seed: args.options.seed,
+                compared: Vec::new(),
+            };
+            let mut plan = OutputPlan::new();
+            plan.state(&study, &executed, "sweep", recipe);
+            let dir = pipeline::finish(out, plan, || ctx.facts(&executed, t), None)?;
+            if !args.options.quiet {
+                println!("sweep shard: state in {}", dir.join(STATE_FILE).display());
+            }
+            Ok(())
+        }
+    }
+}
+
+/// The sweep of the unsplit run from merged shards (see `regsim merge`): the scenario
+/// loaded again (refused if it changed since the shards ran), the study rebuilt from the
+/// same arguments, the merged runs written by the same plan as `sweep`'s.
+pub(crate) fn write_merged(
+    recipe: &Recipe,
+    runs: Vec<RunResults>,
+    options: RunOptions,
+    seconds: f64,
+) -> Result<(), Failure> {
+    let args = SweepArgs {
+        scenario: PathBuf::from(&recipe.scenario),
+        set: recipe.set.clone(),
+        options: RunOptions {
+            iterations: recipe.iterations,
+            seed: recipe.seed,
+            ..options
+        },
+        shard: None,
+    };
+    let (knob, loaded, study) = prepare(&args)?;
+    if loaded.sha256 != recipe.sha256 {
+        return Err(Failure::BadInput(format!(
+            "error: {} has changed since the shards ran (SHA-256 {}, the shards' {})\n  = help: merge shards with the scenario file they were run from, or run the shards again\n",
+            recipe.scenario, loaded.sha256, recipe.sha256
+        )));
+    }
+    let fits = study.runs.len() == runs.len()
+        && study.runs.iter().zip(&runs).all(|(s, r)| {
+            s.seed == r.seed
+                && s.iterations == r.iterations
+                && s.model.pathways.len() == r.pathways.len()
+        });
+    if !fits {
+        return Err(Failure::BadInput(format!(
+            "error: the shards' results do not fit the sweep of {} (its values, seeds, iterations or pathways differ)\n  = help: merge shards with the regsim and the scenario they were run with\n",
+            recipe.scenario
+        )));
+    }
+    let executed = Executed {
+        runs,
+        pairs: Vec::new(),
+        precision: None,
+        queues: Vec::new(),
+        seconds,
+    };
+    let threads = pipeline::thread_count(args.options.threads);
+    let dir = super::whatif::output_dir(&args.options.output, &loaded, "sweep");
+    let out = OutputFolder::open(&dir)?;
+    let ctx = Context {
+        args: &args,
+        knob: &knob,
+        loaded: &loaded,
+        study: &study,
+        threads,
+        load_seconds: 0.0,
+    };
+    write_outputs(&ctx, out, &executed)
+}
+
+/// What a sweep's outputs are written from.
+struct Context<'a> {
+    args: &'a SweepArgs,
+    knob: &'a Knob,
+    loaded: &'a LoadedScenario,
+    study: &'a Study,
+    threads: usize,
+    load_seconds: f64,
+}
+
+impl Context<'_> {
+    fn facts(&self, executed: &Executed, export_started: Instant) -> ManifestFacts {
+        let base = self.study.baseline();
+        ManifestFacts {
+            scenarios: vec![(
+                self.args.scenario.display().to_string(),
+                self.loaded.sha256.clone(),
+            )],
+            seed: base.seed,
+            iterations: self.study.range(0).end - self.study.range(0).start,
+            submitted: base.model.submitted.to_string(),
+            overrides: self.args.set.clone(),
+            threads: self.threads,
+            timings: crate::export::manifest::Timings {
+                load_seconds: self.load_seconds,
+                simulate_seconds: executed.seconds,
+                export_seconds: export_started.elapsed().as_secs_f64(),
+                sensitivity_seconds: None,
+            },
+            ..Default::default()
+        }
+    }
+}
+
+/// The knob, the scenario and the study of a sweep: one run per value.
+fn prepare(args: &SweepArgs) -> Result<(Knob, LoadedScenario, Study), Failure> {
     args.options.sampling().check(args.options.threads)?;
     let mut knob = None;
     let mut fixed = Vec::new();
@@ -166,7 +315,6 @@ pub fn sweep(args: &SweepArgs) -> Result<(), Failure> {
         })
         .collect::<Result<_, _>>()?;
 
-    let load_started = Instant::now();
     let path = &args.scenario;
     let loaded = scenario::load(path, &Overrides::default())
         .map_err(|d| Failure::BadInput(d.to_string()))?;
@@ -208,13 +356,12 @@ pub fn sweep(args: &SweepArgs) -> Result<(), Failure> {
         })
         .collect();
     let study = Study::of_runs(path.clone(), runs, args.options.sampling());
-    let threads = pipeline::thread_count(args.options.threads);
-    let pool = pipeline::pool(threads)?;
-    let dir = super::whatif::output_dir(&args.options.output, &loaded, "sweep");
-    // Open the folder before the long work, so that a bad path fails at once.
-    let out = OutputFolder::open(&dir)?;
-    let load_seconds = load_started.elapsed().as_secs_f64();
-    let executed = pool.install(|| pipeline::execute(&study, args.options.quiet, |_| Ok(())))?;
+    Ok((knob, loaded, study))
+}
+
+/// sweep.csv and the chart, from the results: the unsplit run's or the merged shards'.
+fn write_outputs(ctx: &Context, out: OutputFolder, executed: &Executed) -> Result<(), Failure> {
+    let (args, knob, loaded, study) = (ctx.args, ctx.knob, ctx.loaded, ctx.study);
     let seconds = executed.seconds;
     let results = &executed.runs;
     let models: Vec<&Model> = study.runs.iter().map(|r| &r.model).collect();
@@ -235,27 +382,12 @@ pub fn sweep(args: &SweepArgs) -> Result<(), Failure> {
     if formats.csv {
         plan.bytes("sweep.csv", sweep_csv(&knob.path, &points)?);
     }
-    let chart = chart(&loaded.model.title, &knob, &models, results);
+    let chart = chart(&loaded.model.title, knob, &models, results);
     plan.chart("sweep", &formats, move |f, p| render_sweep(&chart, f, p));
-    let base = study.baseline();
-    let facts = || ManifestFacts {
-        scenarios: vec![(path.display().to_string(), loaded.sha256.clone())],
-        seed: base.seed,
-        iterations: base.iterations,
-        submitted: base.model.submitted.to_string(),
-        overrides: args.set.clone(),
-        threads,
-        timings: crate::export::manifest::Timings {
-            load_seconds,
-            simulate_seconds: seconds,
-            export_seconds: export_started.elapsed().as_secs_f64(),
-            sensitivity_seconds: None,
-        },
-        ..Default::default()
-    };
+    let facts = || ctx.facts(executed, export_started);
     let dir = pipeline::finish(out, plan, facts, None)?;
     if !args.options.quiet {
-        print_table(&loaded.model.title, &knob, &models, results, seconds);
+        print_table(&loaded.model.title, knob, &models, results, seconds);
         println!("  outputs in {}", dir.display());
     }
     Ok(())

@@ -4,12 +4,18 @@
 //! recorded and paired with the baseline's at once, and nothing per iteration has to be
 //! kept.
 //!
-//! Iterations are cut into fixed blocks. A batch of blocks runs in parallel on rayon;
-//! each block fills its own accumulators (and, if asked, its per-iteration rows); the
-//! blocks are then merged and handed on in block order. Each pass draws from its own
+//! Iterations are cut into fixed blocks that the rayon workers share by work stealing,
+//! each worker adding its blocks into its own accumulators, which are merged once at
+//! the end: no barrier between batches, no merge per block. The accumulators are
+//! integer counts, whose sums do not depend on the order they are added in. Only when
+//! the per-iteration rows are asked for (runs.csv, written in iteration order) do the
+//! blocks run in batches, each block with its own rows, handed on in block order.
+//! Each pass draws from its own
 //! stream, a function of (seed, product and pathway ids, iteration index) only, so the
 //! results are byte-identical whatever the number of threads, and a model's results do
 //! not depend on which other models run beside it.
+
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use rayon::prelude::*;
 
@@ -25,6 +31,11 @@ use crate::random::Xoshiro256pp;
 /// Iterations per block: large enough to amortise the per-block accumulators, small
 /// enough to keep both cores busy and the progress bar moving.
 const BLOCK: u64 = 16_384;
+
+/// Iterations per block when no rows are kept: a worker adds its blocks into one
+/// accumulator, so a block costs only a progress update, and small blocks leave the
+/// workers at most a small block apart at the end of the run.
+const SHARED_BLOCK: u64 = 2_048;
 
 /// The four metrics of [`METRICS`](crate::engine::results::METRICS) of one iteration of one pathway, in that order. A
 /// withdrawn application counts at the length its capped clock stop gave it, as
@@ -162,33 +173,15 @@ impl<'a> Lockstep<'a> {
         start: u64,
         iterations: u64,
         mut on_rows: impl FnMut(&[RunRow]) -> Result<(), E>,
-        on_progress: impl Fn(u64),
+        on_progress: impl Fn(u64) + Sync,
     ) -> Result<LockstepResults, (usize, RunError<E>)> {
         let runs = self.prepare();
-        let mut total = self.empty_block(&runs);
-        let blocks = iterations.div_ceil(BLOCK);
-        let batch = (rayon::current_num_threads() as u64 * 4).max(1);
-        let mut first = 0;
-        while first < blocks {
-            let last = (first + batch).min(blocks);
-            let results: Vec<Result<Block, (usize, ScheduleError)>> = (first..last)
-                .into_par_iter()
-                .map(|b| {
-                    let begin = start + b * BLOCK;
-                    let end = (begin + BLOCK).min(start + iterations);
-                    self.run_block(&runs, begin..end)
-                })
-                .collect();
-            for block in results {
-                let block = block.map_err(|(r, e)| (r, RunError::Schedule(e)))?;
-                merge(&mut total, &block);
-                if self.keep_rows {
-                    on_rows(&block.rows).map_err(|e| (0, RunError::Sink(e)))?;
-                }
-            }
-            on_progress((last * BLOCK).min(iterations));
-            first = last;
-        }
+        let total = if self.keep_rows {
+            self.in_batches(&runs, start, iterations, &mut on_rows, &on_progress)?
+        } else {
+            self.shared(&runs, start, iterations, &on_progress)
+                .map_err(|(_, r, e)| (r, RunError::Schedule(e)))?
+        };
         Ok(LockstepResults {
             runs: runs
                 .iter()
@@ -203,6 +196,85 @@ impl<'a> Lockstep<'a> {
         })
     }
 
+    /// Every block on the pool by work stealing, each worker's into its own
+    /// accumulators, merged at the end. A schedule error is the first in iteration
+    /// order, as a run in order would meet it: each worker stops at its first, and the
+    /// earliest of those is kept.
+    fn shared(
+        &self,
+        runs: &[Prepared],
+        start: u64,
+        iterations: u64,
+        on_progress: &(impl Fn(u64) + Sync),
+    ) -> Result<Block, (u64, usize, ScheduleError)> {
+        let done = AtomicU64::new(0);
+        let blocks = iterations.div_ceil(SHARED_BLOCK);
+        // Not rayon's try_fold: it stops at whichever error comes first in time, and
+        // the error reported must be the first in iteration order.
+        (0..blocks)
+            .into_par_iter()
+            .fold(
+                || Ok(self.empty_block(runs)),
+                |acc: Result<Block, (u64, usize, ScheduleError)>, b| {
+                    let mut acc = acc?;
+                    let begin = start + b * SHARED_BLOCK;
+                    let end = (begin + SHARED_BLOCK).min(start + iterations);
+                    self.run_block_into(runs, begin..end, &mut acc)?;
+                    let n = end - begin;
+                    on_progress(done.fetch_add(n, Ordering::Relaxed) + n);
+                    Ok(acc)
+                },
+            )
+            .reduce(
+                || Ok(self.empty_block(runs)),
+                |a, b| match (a, b) {
+                    (Ok(mut a), Ok(b)) => {
+                        merge(&mut a, &b);
+                        Ok(a)
+                    }
+                    (Err(a), Err(b)) => Err(if b.0 < a.0 { b } else { a }),
+                    (Err(e), Ok(_)) | (Ok(_), Err(e)) => Err(e),
+                },
+            )
+    }
+
+    /// The blocks in batches, each block with its own rows, merged and handed on in
+    /// block order.
+    fn in_batches<E>(
+        &self,
+        runs: &[Prepared],
+        start: u64,
+        iterations: u64,
+        on_rows: &mut impl FnMut(&[RunRow]) -> Result<(), E>,
+        on_progress: &impl Fn(u64),
+    ) -> Result<Block, (usize, RunError<E>)> {
+        let mut total = self.empty_block(runs);
+        let blocks = iterations.div_ceil(BLOCK);
+        let batch = (rayon::current_num_threads() as u64 * 4).max(1);
+        let mut first = 0;
+        while first < blocks {
+            let last = (first + batch).min(blocks);
+            let results: Vec<Result<Block, (usize, ScheduleError)>> = (first..last)
+                .into_par_iter()
+                .map(|b| {
+                    let begin = start + b * BLOCK;
+                    let end = (begin + BLOCK).min(start + iterations);
+                    self.run_block(runs, begin..end)
+                })
+                .collect();
+            for block in results {
+                let block = block.map_err(|(r, e)| (r, RunError::Schedule(e)))?;
+                merge(&mut total, &block);
+                if self.keep_rows {
+                    on_rows(&block.rows).map_err(|e| (0, RunError::Sink(e)))?;
+                }
+            }
+            on_progress((last * BLOCK).min(iterations));
+            first = last;
+        }
+        Ok(total)
+    }
+
     fn run_block(
         &self,
         runs: &[Prepared],
@@ -213,15 +285,27 @@ impl<'a> Lockstep<'a> {
             let n = (range.end - range.start) as usize;
             out.rows.reserve(n * runs[0].model.pathways.len());
         }
+        self.run_block_into(runs, range, &mut out)
+            .map_err(|(_, r, e)| (r, e))?;
+        Ok(out)
+    }
+
+    /// The iterations of `range` added into `out`; an error names its iteration and run.
+    fn run_block_into(
+        &self,
+        runs: &[Prepared],
+        range: std::ops::Range<u64>,
+        out: &mut Block,
+    ) -> Result<(), (u64, usize, ScheduleError)> {
         let mut times = PathwayTimes::default();
         let mut base_days: Vec<MetricDays> = vec![[0; 4]; runs[0].model.pathways.len()];
         for i in range {
             for (r, run) in runs.iter().enumerate() {
-                self.pass(run, r, i, &mut out, &mut times, &mut base_days)
-                    .map_err(|e| (r, e))?;
+                self.pass(run, r, i, out, &mut times, &mut base_days)
+                    .map_err(|e| (i, r, e))?;
             }
         }
-        Ok(out)
+        Ok(())
     }
 }
 
@@ -285,13 +369,20 @@ fn merge(total: &mut Block, block: &Block) {
     }
     for (t, b) in total.pairs.iter_mut().zip(&block.pairs) {
         for (t, b) in t.iter_mut().zip(b) {
-            for (h, o) in t.metrics.iter_mut().zip(&b.metrics) {
-                h.merge(o);
-            }
-            if let (Some((_, t)), Some((_, b))) = (&mut t.with_baseline, &b.with_baseline) {
-                for (j, o) in t.iter_mut().zip(b) {
-                    j.merge(o);
-                }
+            t.merge(b);
+        }
+    }
+}
+
+impl PathwayPairs {
+    /// Adds another block's (or shard's) pairs.
+    pub fn merge(&mut self, other: &PathwayPairs) {
+        for (h, o) in self.metrics.iter_mut().zip(&other.metrics) {
+            h.merge(o);
+        }
+        if let (Some((_, t)), Some((_, b))) = (&mut self.with_baseline, &other.with_baseline) {
+            for (j, o) in t.iter_mut().zip(b) {
+                j.merge(o);
             }
         }
     }

@@ -69,7 +69,7 @@ impl MonteCarlo {
         &self,
         model: &Model,
         on_rows: impl FnMut(&[RunRow]) -> Result<(), E>,
-        on_progress: impl Fn(u64),
+        on_progress: impl Fn(u64) + Sync,
     ) -> Result<RunResults, RunError<E>> {
         self.run_from(model, 0, on_rows, on_progress)
     }
@@ -83,7 +83,7 @@ impl MonteCarlo {
         model: &Model,
         start: u64,
         on_rows: impl FnMut(&[RunRow]) -> Result<(), E>,
-        on_progress: impl Fn(u64),
+        on_progress: impl Fn(u64) + Sync,
     ) -> Result<RunResults, RunError<E>> {
         let lockstep = Lockstep {
             runs: vec![(model, self.seed)],

@@ -114,8 +114,20 @@ impl JointHistogram {
         self.cells.keys().all(|&k| k >> 32 == k & 0xffff_ffff)
     }
 
+    /// A histogram of these cells, as [`Self::sorted`] gave them: how a shard's state
+    /// file gives its joint histograms back.
+    pub fn from_cells(cells: &[(u32, u32, u64)]) -> Self {
+        let mut h = Self::new();
+        for &(base, variant, c) in cells {
+            *h.cells
+                .entry(((base as u64) << 32) | variant as u64)
+                .or_insert(0) += c;
+        }
+        h
+    }
+
     /// The cells as (baseline days, variant days, iterations), in a fixed order.
-    fn sorted(&self) -> Vec<(u32, u32, u64)> {
+    pub fn sorted(&self) -> Vec<(u32, u32, u64)> {
         let mut cells: Vec<(u32, u32, u64)> = self
             .cells
             .iter()

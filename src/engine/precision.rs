@@ -88,7 +88,7 @@ impl Precision {
         mc: &MonteCarlo,
         model: &Model,
         mut on_rows: impl FnMut(&[RunRow]) -> Result<(), E>,
-        on_progress: impl Fn(u64),
+        on_progress: impl Fn(u64) + Sync,
     ) -> Result<Converged, RunError<E>> {
         let chunk = mc.iterations.max(1);
         let mut total: Option<RunResults> = None;

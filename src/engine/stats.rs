@@ -20,6 +20,18 @@ impl DayHistogram {
         Self::default()
     }
 
+    /// A histogram of these counts, one per day from day 0 (as [`Self::counts`] gave
+    /// them): how a shard's state file gives its histograms back.
+    pub fn from_counts(counts: Vec<u64>) -> Self {
+        Self { counts }
+    }
+
+    /// The count of every day from day 0 to the largest value recorded: the exact
+    /// content of the histogram, for a state file that a later merge reads.
+    pub fn counts(&self) -> &[u64] {
+        &self.counts
+    }
+
     /// Records one value.
     #[inline]
     pub fn add(&mut self, days: u32) {

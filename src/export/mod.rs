@@ -16,6 +16,7 @@ pub mod manifest;
 pub mod queue;
 pub mod report;
 pub mod sensitivity;
+pub mod state;
 pub mod sweep;
 pub mod text_table;
 pub mod validation;

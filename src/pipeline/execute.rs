@@ -8,6 +8,8 @@
 //! - Otherwise the baseline runs first (in chunks with `--precision`, streaming its rows
 //!   with `--runs`), then each other run with its own iterations, or the baseline's
 //!   final count after `--precision`, so that the runs still pair.
+//! - With `--shard`, each run simulates only its shard's slice of its iterations
+//!   ([`Study::range`]); the results then hold that slice, for a state file.
 
 use std::io::IsTerminal;
 use std::time::Instant;
@@ -72,7 +74,9 @@ pub fn execute(
     mut on_rows: impl FnMut(&[RunRow]) -> anyhow::Result<()>,
 ) -> Result<Executed, Failure> {
     let started = Instant::now();
-    let total: u64 = study.runs.iter().map(|r| r.iterations).sum();
+    let total: u64 = (0..study.runs.len())
+        .map(|k| study.range(k).end - study.range(k).start)
+        .sum();
     let progress = progress_bar(total, quiet, &study.baseline().model.name);
     let fail = |(run, e): (usize, RunError<anyhow::Error>)| match e {
         RunError::Schedule(e) => schedule_failure(&study.path, &study.runs[run].applied, &e),
@@ -105,24 +109,25 @@ pub fn execute(
             keep_rows: study.rows,
         };
         let runs = study.runs.len() as u64;
-        let n = study.baseline().iterations;
+        let range = study.range(0);
         let r = lockstep
-            .run_from(0, n, &mut on_rows, |done| {
+            .run_from(range.start, range.end - range.start, &mut on_rows, |done| {
                 progress.set_position(done * runs)
             })
             .map_err(fail)?;
         (r.runs, r.pairs, None)
     } else {
         let base = study.baseline();
+        let range = study.range(0);
         let mc = MonteCarlo {
-            iterations: base.iterations,
+            iterations: range.end - range.start,
             seed: base.seed,
             keep_rows: study.rows,
         };
         let on_progress = |done| progress.set_position(done);
         let first = match study.precision {
             None => mc
-                .run(&base.model, &mut on_rows, on_progress)
+                .run_from(&base.model, range.start, &mut on_rows, on_progress)
                 .map(|r| (r, None)),
             Some(rule) => rule
                 .run(&mc, &base.model, &mut on_rows, on_progress)
@@ -139,18 +144,20 @@ pub fn execute(
         let mut runs = vec![first];
         let mut done = runs[0].iterations;
         for (k, run) in study.runs.iter().enumerate().skip(1) {
+            let range = match precision {
+                Some(_) => 0..runs[0].iterations,
+                None => study.range(k),
+            };
             let mc = MonteCarlo {
-                iterations: match precision {
-                    Some(_) => runs[0].iterations,
-                    None => run.iterations,
-                },
+                iterations: range.end - range.start,
                 seed: run.seed,
                 keep_rows: false,
             };
             let offset = done;
             let r = mc
-                .run(
+                .run_from(
                     &run.model,
+                    range.start,
                     |_| Ok::<(), anyhow::Error>(()),
                     |d| progress.set_position(offset + d),
                 )

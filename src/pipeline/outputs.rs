@@ -2,13 +2,21 @@
 //! then written into the output folder in one go. The manifest's list of files is what
 //! was written, not a second list kept by hand, and a finished folder holds this run's
 //! files only (see [`OutputFolder::commit`]).
+//!
+//! A shard of a study (`--shard K/N`) writes its state instead of the outputs
+//! ([`OutputPlan::state`]): `regsim merge` reads the states of all shards and hands
+//! their merged results to the same plan as the unsplit run's.
 
 use std::path::Path;
 
 use crate::export::chart::ImageFormat;
 use crate::export::files::OutputFolder;
 use crate::export::manifest::{GENERATOR, Manifest, PrecisionRecord, ScenarioRecord, Timings};
+use crate::export::state::{
+    PairsState, Recipe, RunState, STATE_FILE, STATE_FORMAT, STATE_VERSION, State,
+};
 use crate::failure::Failure;
+use crate::pipeline::{Executed, Study};
 
 /// Which kinds of output to write.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -74,6 +82,35 @@ impl<'a> OutputPlan<'a> {
             let name = format!("{stem}.{}", f.extension());
             self.files.push((name, Content::Chart(f, render.clone())));
         }
+    }
+
+    /// In place of a shard's outputs: state.json, the exact accumulators of each run
+    /// of `study` over its shard's iterations, and what the shard was run from.
+    pub fn state(&mut self, study: &Study, executed: &Executed, command: &str, recipe: Recipe) {
+        let shard = study.shard.expect("a state is written by a shard");
+        let state = State {
+            format: STATE_FORMAT.into(),
+            version: STATE_VERSION,
+            regsim_version: env!("CARGO_PKG_VERSION").into(),
+            command: command.into(),
+            recipe,
+            shard: [shard.index, shard.count],
+            seconds: executed.seconds,
+            runs: study
+                .runs
+                .iter()
+                .zip(&executed.runs)
+                .enumerate()
+                .map(|(k, (run, r))| {
+                    let mut state = RunState::of(&run.label, run.iterations, study.range(k), r);
+                    if let Some(pairs) = executed.pairs.get(k) {
+                        state.pairs = pairs.iter().map(PairsState::from).collect();
+                    }
+                    state
+                })
+                .collect(),
+        };
+        self.bytes(STATE_FILE, state.to_json());
     }
 
     /// Writes every file (staged until the folder is committed).

@@ -11,6 +11,9 @@
 //!   count for all its runs, so a variant that sets another count than the baseline's is
 //!   refused there with a message saying how to pair it, instead of being quietly run
 //!   with the baseline's.
+//! - with `--shard K/N`, each run simulates the K-th of N consecutive slices of its
+//!   iterations ([`Shard::range`]); every iteration's streams depend on its index alone,
+//!   so the slices' results merge into exactly those of the whole run.
 
 use std::path::PathBuf;
 
@@ -44,6 +47,49 @@ impl Sampling {
             ));
         }
         Ok(())
+    }
+}
+
+/// `--shard K/N`: the K-th (1-based, as Slurm array indices and GNU parallel's `{#}`
+/// count) of N slices of every run's iterations.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shard {
+    /// K, from 1.
+    pub index: u64,
+    /// N.
+    pub count: u64,
+}
+
+/// The most shards a run may be cut into.
+pub const MAX_SHARDS: u64 = 1_000_000;
+
+impl Shard {
+    /// Parses `K/N`.
+    pub fn parse(text: &str) -> Result<Shard, Failure> {
+        let bad = |why: &str| {
+            Failure::BadInput(format!(
+                "error: --shard `{text}`: {why}\n  = help: write K/N with 1 <= K <= N <= {MAX_SHARDS}, e.g. --shard 3/8 for the third of eight shards\n"
+            ))
+        };
+        let (k, n) = text.split_once('/').ok_or_else(|| bad("expected K/N"))?;
+        let parse = |v: &str| v.trim().parse::<u64>().ok();
+        let (Some(index), Some(count)) = (parse(k), parse(n)) else {
+            return Err(bad("K and N must be whole numbers"));
+        };
+        if count == 0 || count > MAX_SHARDS {
+            return Err(bad("N is out of range"));
+        }
+        if index == 0 || index > count {
+            return Err(bad("K must be between 1 and N"));
+        }
+        Ok(Shard { index, count })
+    }
+
+    /// The iterations of this shard of a run of `total`: consecutive slices whose sizes
+    /// differ by at most one, together covering `0..total` once.
+    pub fn range(&self, total: u64) -> std::ops::Range<u64> {
+        let at = |k: u64| (k as u128 * total as u128 / self.count as u128) as u64;
+        at(self.index - 1)..at(self.index)
     }
 }
 
@@ -81,6 +127,8 @@ pub struct Study {
     /// Sample the baseline in chunks until its P80s are this precise; the other runs
     /// then take its final count.
     pub precision: Option<Precision>,
+    /// With `--shard`: the slice of every run's iterations to simulate.
+    pub shard: Option<Shard>,
 }
 
 impl Study {
@@ -106,7 +154,14 @@ impl Study {
             paired: false,
             rows: false,
             precision: None,
+            shard: None,
         }
+    }
+
+    /// The iterations run `k` simulates: all of them, or its shard's slice.
+    pub fn range(&self, k: usize) -> std::ops::Range<u64> {
+        let total = self.runs[k].iterations;
+        self.shard.map_or(0..total, |s| s.range(total))
     }
 
     /// The baseline.
@@ -135,5 +190,47 @@ impl Study {
         }
         self.paired = true;
         Ok(self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shards_cover_every_iteration_once_in_order() {
+        for total in [0u64, 1, 7, 100, 1_000_003] {
+            for count in [1u64, 2, 3, 8, 13] {
+                let mut next = 0;
+                for index in 1..=count {
+                    let r = Shard { index, count }.range(total);
+                    assert_eq!(r.start, next, "{index}/{count} of {total}");
+                    assert!(r.end - r.start <= total.div_ceil(count));
+                    next = r.end;
+                }
+                assert_eq!(next, total);
+            }
+        }
+    }
+
+    #[test]
+    fn shard_parses_k_of_n_and_refuses_the_rest() {
+        assert_eq!(Shard::parse("3/8").ok(), Some(Shard { index: 3, count: 8 }));
+        for bad in [
+            "",
+            "3",
+            "0/4",
+            "5/4",
+            "1/0",
+            "a/b",
+            "1/2/3",
+            "-1/4",
+            "1/9999999",
+        ] {
+            let Err(Failure::BadInput(m)) = Shard::parse(bad) else {
+                panic!("{bad} accepted");
+            };
+            assert!(m.contains("--shard"), "{m}");
+        }
     }
 }

@@ -21,6 +21,7 @@ mod queue;
 mod record;
 mod report;
 mod sensitivity;
+mod shards;
 mod shipped;
 mod support;
 mod validate;

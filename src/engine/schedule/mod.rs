@@ -184,6 +184,9 @@ pub struct PathwayTimes {
     /// The day the application was filed: `submitted_day`, unless review days count
     /// from a later clock start (`review_days_from = "clock-start"`).
     pub filed_day: u32,
+    /// Scratch: each stage's outcome (whether it happened, its work in days) in the
+    /// pass under way.
+    outcomes: Vec<(bool, f64)>,
 }
 
 /// Runs one pass through `pathway` for an application submitted on the model's
@@ -237,8 +240,14 @@ fn pass(
         .resize(pathway.stages.len(), StageTimes::default());
     let (clock_day, submitted_day) = clock_days(model, pathway, submitted_day);
     out.submitted_day = submitted_day;
+    // Every stage's outcome first, in stage order (the order of the draws is the
+    // same), then the dates: the draws do not wait on the chain of dates, so the
+    // processor overlaps them with it.
+    out.outcomes.clear();
+    out.outcomes
+        .extend(pathway.stages.iter().map(|stage| outcomes.outcome(stage)));
     for (i, stage) in pathway.stages.iter().enumerate() {
-        let (ran, mut work) = outcomes.outcome(stage);
+        let (ran, mut work) = out.outcomes[i];
         if let Some(cap) = stage.max_days.filter(|&cap| ran && work > cap) {
             // The applicant cannot answer within the limit: the application is
             // withdrawn when the time runs out.
