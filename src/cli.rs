@@ -94,7 +94,7 @@ where
             at,
         } => match at.at {
             Some(p) => crate::commands::explain::explain_at(&scenario, submitted, &set, p, &at),
-            None => crate::commands::explain::explain(&scenario, submitted, &set),
+            None => crate::commands::explain::explain(&scenario, submitted, &set, at.lang),
         },
         Command::Compare(args) => crate::commands::compare::compare(&args),
         Command::Sweep(args) => crate::commands::sweep::sweep(&args),

@@ -23,7 +23,7 @@ use crate::export::manifest::Timings;
 use crate::failure::Failure;
 use crate::pipeline::{self, ManifestFacts, OutputPlan, Study, load_runs};
 use crate::scenario::variants::{self, ScenarioRun, parse_set};
-use crate::scenario::{self, LoadedScenario, Overrides};
+use crate::scenario::{self, LoadedScenario};
 
 /// Arguments of `regsim compare`.
 #[derive(Debug, clap::Args)]
@@ -130,7 +130,7 @@ fn study(
     let set = parse_set(&args.set).map_err(Failure::BadInput)?;
     let first = &args.scenarios[0];
     if args.scenarios.len() == 1 {
-        let loaded = scenario::load(first, &Overrides::default())
+        let loaded = scenario::load(first, &args.options.overrides())
             .map_err(|d| Failure::BadInput(d.to_string()))?;
         let ids: Vec<String> = if args.variant.is_empty() {
             loaded.variants.iter().map(|v| v.id.clone()).collect()
@@ -144,7 +144,7 @@ fn study(
             )));
         }
         // The file read once: its variants built on the document already loaded.
-        let runs = variants::runs(first, &loaded, &set, &ids, &Overrides::default())
+        let runs = variants::runs(first, &loaded, &set, &ids, &args.options.overrides())
             .map_err(|d| Failure::BadInput(d.to_string()))?;
         let study = Study::of_runs(first.clone(), runs, sampling).paired()?;
         return Ok((vec![loaded], study));
@@ -158,7 +158,7 @@ fn study(
     let mut loaded_all = Vec::new();
     let mut errors = String::new();
     for path in &args.scenarios {
-        match load_runs(path, &set, &[], &Overrides::default()) {
+        match load_runs(path, &set, &[], &args.options.overrides()) {
             Ok((loaded, mut list)) => {
                 let mut run = list.remove(0);
                 // The other files are told apart by their names.

@@ -28,6 +28,10 @@ pub struct DateArgs {
     /// The submission (filing) date [default: the scenario's], e.g. 2024-03-18.
     #[arg(long, value_name = "DATE")]
     pub submitted: Option<NaiveDate>,
+    /// Language of the text for people: charts, terminal tables, report.html (CSV
+    /// headers stay English; titles come from the file's title_ja fields).
+    #[arg(long, value_enum, default_value = "en")]
+    pub lang: crate::lang::Lang,
 }
 
 /// Prints the dates; on bad input returns the message for exit code 2.
@@ -36,6 +40,7 @@ pub fn run(args: &DateArgs) -> Result<(), String> {
         &args.scenario,
         &Overrides {
             submitted: args.submitted,
+            lang: args.lang,
             ..Default::default()
         },
     )

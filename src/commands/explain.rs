@@ -25,6 +25,10 @@ pub struct ExplainAt {
     /// With --at: random seed [default: the scenario's].
     #[arg(long, value_name = "N", requires = "at")]
     pub seed: Option<u64>,
+    /// Language of the text for people: charts, terminal tables, report.html (CSV
+    /// headers stay English; titles come from the file's title_ja fields).
+    #[arg(long, value_enum, default_value = "en")]
+    pub lang: crate::lang::Lang,
 }
 
 /// "p80", "P80" or "80" as a percentile from 0 to 100.
@@ -40,11 +44,17 @@ fn parse_percentile(s: &str) -> Result<f64, String> {
 
 /// `regsim explain`: the title, the eligibility table with products, then each
 /// pathway's median schedule.
-pub fn explain(path: &Path, submitted: Option<NaiveDate>, set: &[String]) -> Result<(), Failure> {
+pub fn explain(
+    path: &Path,
+    submitted: Option<NaiveDate>,
+    set: &[String],
+    lang: crate::lang::Lang,
+) -> Result<(), Failure> {
     let loaded = load_all(
         &[path.to_path_buf()],
         &Overrides {
             submitted,
+            lang,
             ..Default::default()
         },
         set,
@@ -83,10 +93,12 @@ pub fn explain_at(
         seed: args.seed,
     };
     sampling.check(None)?;
+    let lang = args.lang;
     let loaded = load_all(
         &[path.to_path_buf()],
         &Overrides {
             submitted,
+            lang,
             ..Default::default()
         },
         set,

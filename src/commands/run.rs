@@ -86,6 +86,10 @@ pub struct RunArgs {
     /// get its rows, labelled in the `variant` column.
     #[arg(long = "variant", value_name = "ID")]
     variant: Vec<String>,
+    /// Language of the text for people: charts, terminal tables, report.html (CSV
+    /// headers stay English; titles come from the file's title_ja fields).
+    #[arg(long, value_enum, default_value = "en")]
+    lang: crate::lang::Lang,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -123,6 +127,7 @@ pub fn run(args: &RunArgs) -> Result<(), Failure> {
     }
     let overrides = Overrides {
         submitted: args.submitted,
+        lang: args.lang,
         ..Default::default()
     };
     let loaded = load_all(&args.scenarios, &overrides, &args.set)?;

@@ -8,6 +8,7 @@
 //! [`crate::export::sweep`]) and sweep.png/.svg into `output/<scenario>/sweep/` unless
 //! `-o` says otherwise.
 
+use crate::lang::Msg;
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -20,9 +21,9 @@ use crate::export::sweep::{SweepPoint, sweep_csv};
 use crate::failure::Failure;
 use crate::model::Model;
 use crate::pipeline::{self, ManifestFacts, OutputPlan, Study};
+use crate::scenario;
 use crate::scenario::overrides::{self, Override};
 use crate::scenario::variants::{self, Origin, ScenarioRun};
-use crate::scenario::{self, Overrides};
 
 /// The most values a sweep may have.
 pub const MAX_VALUES: usize = 101;
@@ -168,7 +169,7 @@ pub fn sweep(args: &SweepArgs) -> Result<(), Failure> {
 
     let load_started = Instant::now();
     let path = &args.scenario;
-    let loaded = scenario::load(path, &Overrides::default())
+    let loaded = scenario::load(path, &args.options.overrides())
         .map_err(|d| Failure::BadInput(d.to_string()))?;
     let doc = variants::base_document(&loaded.text).map_err(|d| {
         let shown = crate::diagnostic::FileDiagnostics::new(path, &loaded.text, vec![d]);
@@ -180,12 +181,13 @@ pub fn sweep(args: &SweepArgs) -> Result<(), Failure> {
         let mut list: Vec<(&Override, Origin)> =
             fixed.iter().map(|f| (f, Origin::CommandLine)).collect();
         list.push((o, Origin::CommandLine));
-        let model =
-            variants::build(&loaded.stem, &doc, &list, &Overrides::default()).map_err(|items| {
+        let model = variants::build(&loaded.stem, &doc, &list, &args.options.overrides()).map_err(
+            |items| {
                 Failure::BadInput(
                     crate::diagnostic::FileDiagnostics::new(path, &loaded.text, items).to_string(),
                 )
-            })?;
+            },
+        )?;
         models.push(model);
         applied.push(
             list.iter()
@@ -318,23 +320,19 @@ fn chart(title: &str, knob: &Knob, models: &[&Model], results: &[RunResults]) ->
             }
         })
         .collect();
-    let mut subtitle = format!(
-        "Review days against {}, {} per value, same seed for every value",
-        knob.path,
-        crate::export::chart::iterations(results[0].iterations)
-    );
+    let lang = base.lang;
+    let sampled = crate::export::chart::iterations(lang, results[0].iterations);
+    let mut subtitle = lang.fill(Msg::SweepSubtitle, &[&knob.path, &sampled]);
     if still > 0 && still < base.pathways.len() {
-        let s = if still == 1 { "" } else { "s" };
-        subtitle.push_str(&format!(
-            "; {still} pathway{s} the knob does not move not shown"
-        ));
+        let (one, many) = (Msg::OneStillNotShown, Msg::NStillNotShown);
+        subtitle.push_str(&lang.count(still, still == 1, one, many));
     }
     if hidden > 0 {
-        subtitle.push_str(&format!("; {hidden} more in sweep.csv"));
+        subtitle.push_str(&lang.fill(Msg::MoreInSweepCsv, &[&hidden]));
     }
     let x_label = match knob.prefix.as_str() {
-        "*" => format!("{} multiplied by", knob.path),
-        "+" => format!("days added to {}", knob.path),
+        "*" => lang.fill(Msg::MultipliedBy, &[&knob.path]),
+        "+" => lang.fill(Msg::DaysAddedTo, &[&knob.path]),
         _ => knob.path.clone(),
     };
     SweepChart {
@@ -344,6 +342,7 @@ fn chart(title: &str, knob: &Knob, models: &[&Model], results: &[RunResults]) ->
         x,
         x_names,
         panels,
+        lang,
     }
 }
 

@@ -48,6 +48,10 @@ pub struct RunOptions {
     /// Print only errors.
     #[arg(short, long)]
     pub quiet: bool,
+    /// Language of the text for people: the chart and the terminal table (CSV headers
+    /// stay English; titles come from the file's title_ja fields).
+    #[arg(long, value_enum, default_value = "en")]
+    pub lang: crate::lang::Lang,
 }
 
 impl RunOptions {
@@ -56,6 +60,15 @@ impl RunOptions {
         Sampling {
             iterations: self.iterations,
             seed: self.seed,
+        }
+    }
+
+    /// What the command line changes before validation: the language titles are
+    /// chosen in.
+    pub fn overrides(&self) -> crate::scenario::Overrides {
+        crate::scenario::Overrides {
+            lang: self.lang,
+            ..Default::default()
         }
     }
 

@@ -1,0 +1,118 @@
+//! Japanese: the terms as PMDA and MHLW write them in their review-time reports.
+//!
+//! Where each term comes from (the pages were read when the catalogue was written):
+//!
+//! - 審査期間, 総審査期間: PMDA, 「新医薬品の審査期間」 and 「新医薬品（通常品目）の総審査期間」 in its published outline (https://www.pmda.go.jp/about-pmda/outline/digitalbook/pageindices/index14.html).
+//! - 申請, 申請者: PMDA outline above: 「申請者」, 「申請された品目」.
+//! - 承認: PMDA outline above: 「医薬品・医療機器等の承認審査と承認の流れ」.
+//! - パーセンタイル値: PMDA outline above, review-time table headings 「パーセンタイル値」; MHLW's material writes 50%タイル値.
+//! - 目標: PMDA outline above: 「12ヶ月（優先審査品目については9ヶ月）を目標として」; MHLW's KPI table above: 「目標」.
+//! - 行政側期間: MHLW's material to the Regulatory Reform Council, 2023-12-11, KPI table 「実績（行政側期間）」 (https://www8.cao.go.jp/kisei-kaikaku/kisei/meeting/wg/2310_04medical/231211/medical03_agenda.html, as transcribed at https://wic-net.com/material/document/12537/14).
+//! - 申請者側期間: the term of PMDA's published review-time tables (the regulator/applicant split); MHLW's KPI material above says 企業側持ち時間 for the same time.
+//! - 初回面談, 重要事項照会, 専門協議, 医薬品部会: MHLW's standard-process timeline as reported by Yakuji Nippo (https://www.yakuji.co.jp/entry26040.html).
+//! - 年度: PMDA outline above: 「2019年度」 … 「2023年度」 as the columns of its review-time tables.
+//!
+//! Words with no official counterpart (chart furniture: 累積割合, 区間, シード) are plain
+//! Japanese. Routes: 通常承認, 優先審査, 先駆け, 条件付き承認, 特例承認 and 緊急承認 are the
+//! pathways' titles in the shipped scenarios (`title_ja`), sourced there.
+
+use super::Msg;
+
+/// The Japanese text of `m`.
+pub(super) fn text(m: Msg) -> &'static str {
+    match m {
+        Msg::DistributionSubtitle => "審査経路別の申請から承認までの日数: {0}（シード {1}）", // 審査期間, 総審査期間
+        Msg::AgencyApplications => "審査機関の{0}回の反復の全申請（審査待ちを含む）",
+        Msg::MonteCarloIteration => "モンテカルロ試行 {0}回",
+        Msg::MonteCarloIterations => "モンテカルロ試行 {0}回",
+        Msg::UnitApplications => "申請", // 申請, 申請者
+        Msg::UnitIterations => "試行",
+        Msg::BarsPerDay => "{0}の割合 %（1日ごと、左軸）",
+        Msg::BarsPerBin => "{0}の割合 %（{1}日ごと、左軸）",
+        Msg::BarsPerAnyBin => "{0}の割合 %（区間ごと、左軸）",
+        Msg::CumulativeApproved => "承認の累積割合 %（右軸）", // 承認
+        Msg::P50P80 => "P50、P80",                             // パーセンタイル値
+        Msg::Target => "目標",                                 // 目標
+        Msg::ShareOf => "{0}の割合（%）",
+        Msg::CumulativeShare => "累積割合（%）",
+        Msg::DaysSubmissionToApproval => "申請から承認までの日数", // 審査期間, 総審査期間
+        Msg::UnitDays => "日",
+        Msg::UnitRegulatorDays => "日（行政側期間）", // 行政側期間
+        Msg::TargetLabel => "目標: {0}%が{1}{2}以内", // 目標
+        Msg::TargetSimulated => "{0}（シミュレーション: {1}%）",
+        Msg::TargetShort => "{0}%が{1}{2}以内",
+        Msg::NoIterations => "試行なし",
+        Msg::DayBins => "{0}日区間",
+        Msg::LongestOffScale => "最長: {0}日（範囲外）",
+        Msg::PercentileDays => "P{0}: {1}日", // パーセンタイル値
+        Msg::MedianScheduleTitleEnd => "（中央値のスケジュール）",
+        Msg::IterationsSeed => "{0}（シード {1}）",
+        Msg::TimelineDetailedSubtitle => "各期間は中央値。ひげ: {0}のP10〜P90。", // パーセンタイル値
+        Msg::TimelineCompactSubtitle => {
+            "中央値でのクリティカルパス（段階が多いため1行ずつは表示しない）。ひげ: {0}のP10〜P90。"
+        } // パーセンタイル値
+        Msg::DateSubmitted => "日付（申請日 {0}）",                               // 申請, 申請者
+        Msg::DaysAfterEachSubmission => "各申請の申請日からの日数",               // 申請, 申請者
+        Msg::LegendRegulator => "行政側期間",                                     // 行政側期間
+        Msg::LegendApplicant => "申請者側期間（クロック停止）",                   // 申請者側期間
+        Msg::LegendGateWait => "定例日待ち",
+        Msg::LegendNotInMedian => "中央値のスケジュールにない段階",
+        Msg::LegendP10P90Approval => "承認日のP10〜P90", // 承認
+        Msg::LegendP10P90End => "終了日のP10〜P90",
+        Msg::LegendApproval => "承認", // 承認
+        Msg::LegendDaysOff => "3日以上続く休日",
+        Msg::LegendGateDates => "定例日", // 初回面談, 重要事項照会, 専門協議, 医薬品部会
+        Msg::ApprovalDateDay => "承認 {0}（{1}日目）", // 承認
+        Msg::TornadoTitle => "P80を最も動かす段階: {0}", // パーセンタイル値
+        Msg::TornadoSubtitle => {
+            "1段階をそのP10またはP90に固定し他の抽出は同じにしたときの審査期間のP80; {0}、シード {1}"
+        } // 審査期間, 総審査期間
+        Msg::StageAtP10 => "段階をP10に固定",
+        Msg::StageAtP90 => "段階をP90に固定",
+        Msg::P80EveryStageFree => "全段階を変動させたP80",
+        Msg::TornadoHeadingEnd => "（P80 {0}日）",
+        Msg::NoUncertainStage => "不確実な段階なし: すべての期間が固定",
+        Msg::DaysShort => "{0}日",
+        Msg::MoreSmallerSwings => "ほか{0}段階（振れ幅はより小さい）: sensitivity.csv",
+        Msg::FiscalSubtitle => "{1}の各年度（{2}）に承認された割合、{0}{3}", // 年度
+        Msg::FiscalJapanese => "日本の",                                     // 年度
+        Msg::FiscalUs => "米国連邦の",
+        Msg::FiscalAprilMarch => "4月〜3月",
+        Msg::FiscalOctSep => "10月〜9月",
+        Msg::FiscalTrimmed => {
+            "; 全経路で{0}%未満の最初と最後の年度は省略（fiscal_years.csvにあり）"
+        } // 年度
+        Msg::MonthSpan => "{0}〜{1}",
+        Msg::BacklogSubtitle => {
+            "審査機関の{0}回の反復; 毎月1日に審査中の申請数（中央値、P10〜P90）と各年に承認された申請の審査期間の80パーセンタイル値"
+        } // パーセンタイル値
+        Msg::TargetLower => "目標",                    // 目標
+        Msg::ApplicationsInReview => "審査中の申請数", // 申請, 申請者
+        Msg::ReviewDaysP80 => "審査期間（日）、80パーセンタイル値", // 審査期間, 総審査期間
+        Msg::IdDays => "{0}: {1}日",
+        Msg::TargetInRunColour => "目標（各実行の色）", // 目標
+        Msg::CompareCaption => {
+            "申請から承認までの日数。左: 承認の累積割合 %。右: P25〜P75（箱）、中央値（線）、P10〜P90（ひげ）。"
+        } // 承認
+        Msg::P50ReviewDays => "審査期間のP50",          // 審査期間, 総審査期間
+        Msg::P80 => "P80",                              // パーセンタイル値
+        Msg::P10ToP90 => "P10〜P90",                    // パーセンタイル値
+        Msg::ReviewsMeetingTarget => "目標を達成した審査の割合 %（右軸）", // 目標
+        Msg::TargetAsksFor => "目標が求める割合 %",     // 目標
+        Msg::NotOpenInBaseline => "{0}（ベースラインでは対象外）",
+        Msg::CompareSubtitle => "審査期間、ベースラインと{0}（共通乱数）: {1}（シード {2}）", // 審査期間, 総審査期間
+        Msg::OneVariant => "バリアント",
+        Msg::NVariants => "{0}個のバリアント",
+        Msg::AgencyReplications => "審査機関の{0}回の反復",
+        Msg::BaselineUnchanged => "; ベースラインの審査経路は変化なし",
+        Msg::OneUnchangedNotShown => "; 変化のない{0}経路は非表示",
+        Msg::NUnchangedNotShown => "; 変化のない{0}経路は非表示",
+        Msg::MoreChangedIn => "; ほか{0}経路の変化は{1}に",
+        Msg::SweepSubtitle => "{0}に対する審査期間、各値{1}、全値で同じシード", // 審査期間, 総審査期間
+        Msg::OneStillNotShown => "; 変化しない{0}経路は非表示",
+        Msg::NStillNotShown => "; 変化しない{0}経路は非表示",
+        Msg::MoreInSweepCsv => "; ほか{0}経路はsweep.csvに",
+        Msg::MultipliedBy => "{0}の倍率",
+        Msg::DaysAddedTo => "{0}に加える日数",
+    }
+}
