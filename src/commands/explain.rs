@@ -65,11 +65,12 @@ pub fn explain(
         println!("{}", model.description.trim());
     }
     if !set.is_empty() {
-        println!("with --set {}", set.join(" --set "));
+        let set = set.join(" --set ");
+        println!("{}", lang.fill(crate::lang::Msg::WithSet, &[&set]));
     }
     if !model.products.is_empty() {
         println!();
-        println!("Which pathways each product may take:");
+        println!("{}", lang.text(crate::lang::Msg::WhichPathways));
         print!("{}", crate::export::eligibility::decision_table(model));
     }
     for (i, t) in loaded[0].schedules.iter().enumerate() {

@@ -2,6 +2,7 @@
 //! every output of the run (CSV, charts, the sensitivity analysis, report.html and the
 //! manifest), staged and committed together.
 
+use crate::lang::Msg;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -285,7 +286,8 @@ fn run_one(ctx: &RunContext) -> Result<(), Failure> {
     }
     if !args.quiet {
         if !args.set.is_empty() {
-            println!("with --set {}", args.set.join(" --set "));
+            let set = args.set.join(" --set ");
+            println!("{}", model.lang.fill(Msg::WithSet, &[&set]));
         }
         print_summary(model, results, &dir, executed.seconds);
         if let Some(q) = executed.queues.first() {
@@ -296,7 +298,12 @@ fn run_one(ctx: &RunContext) -> Result<(), Failure> {
         }
         for (k, (v, r)) in study.runs.iter().zip(&executed.runs).enumerate().skip(1) {
             println!();
-            println!("variant {}: {}", v.label, v.title);
+            println!(
+                "{}",
+                v.model
+                    .lang
+                    .fill(Msg::VariantHeading, &[&v.label, &v.title])
+            );
             print_summary(&v.model, r, &dir, executed.seconds);
             if let Some(q) = executed.queues.get(k) {
                 print!("{}", crate::export::queue::summary_lines(&v.model, r, q));
@@ -467,11 +474,12 @@ fn report_page(
         std::fs::read_to_string(p).with_context(|| format!("cannot read {}", p.display()))
     };
     let mut charts = Vec::new();
+    let lang = ctx.study.baseline().model.lang;
     for (file, caption) in CHARTS {
         if let Some(p) = out.staged(file) {
             charts.push(ReportChart {
                 file: file.into(),
-                caption: caption.into(),
+                caption: lang.text(caption).into(),
                 svg: read(p)?,
             });
         }
@@ -504,13 +512,13 @@ fn report_page(
         .iter()
         .map(|v| {
             (
-                format!("Variant {}", v.label),
+                lang.fill(Msg::VariantLabel, &[&v.label]),
                 format!("{}: {}", v.title, v.overrides.join("; ")),
             )
         })
         .collect();
     let mut runs = vec![ReportRun {
-        label: "Baseline",
+        label: lang.text(Msg::Baseline),
         description: "",
         model,
         results: &results[0],
@@ -530,9 +538,9 @@ fn report_page(
         .zip(&executed.queues)
         .map(|((r, res), q)| {
             let label = if r.label.is_empty() {
-                "Baseline".to_string()
+                lang.text(Msg::Baseline).to_string()
             } else {
-                format!("Variant {}", r.label)
+                lang.fill(Msg::VariantLabel, &[&r.label])
             };
             (label, crate::export::queue::summary_lines(&r.model, res, q))
         })

@@ -67,6 +67,24 @@ impl Lang {
         }
     }
 
+    /// The name of a target's clock: "total" or "regulator" as in summary.csv's
+    /// enumerations, 総審査期間 or 行政側期間 in Japanese.
+    pub fn target_clock(self, clock: crate::model::TargetClock) -> &'static str {
+        self.text(match clock {
+            crate::model::TargetClock::Total => Msg::ClockTotal,
+            crate::model::TargetClock::Regulator => Msg::ClockRegulator,
+        })
+    }
+
+    /// Who holds a stage's clock: "regulator" or "applicant" as in stages.csv,
+    /// 行政側期間 or 申請者側期間 in Japanese.
+    pub fn clock(self, clock: crate::model::Clock) -> &'static str {
+        self.text(match clock {
+            crate::model::Clock::Regulator => Msg::ClockRegulator,
+            crate::model::Clock::Applicant => Msg::ClockApplicant,
+        })
+    }
+
     /// A date: ISO 8601 in English (2024-04-01), 2024年4月1日 in Japanese.
     pub fn date(self, d: NaiveDate) -> String {
         match self {
@@ -83,6 +101,14 @@ impl Lang {
                 const DAYS: [&str; 7] = ["月", "火", "水", "木", "金", "土", "日"];
                 DAYS[d.weekday().num_days_from_monday() as usize].to_string()
             }
+        }
+    }
+
+    /// A date and its day of the week: "2024-04-01 (Mon)", "2024年4月1日（月）".
+    pub fn date_weekday(self, d: NaiveDate) -> String {
+        match self {
+            Lang::En => format!("{} ({})", self.date(d), self.weekday(d)),
+            Lang::Ja => format!("{}（{}）", self.date(d), self.weekday(d)),
         }
     }
 
