@@ -113,7 +113,8 @@ pub fn compare(args: &CompareArgs) -> Result<(), Failure> {
         },
         ..Default::default()
     };
-    let dir = pipeline::finish(out, plan, facts, None)?;
+    let pages = args.options.pages();
+    let dir = pipeline::outputs::finish_pages(out, plan, facts, &pages)?;
     if !args.options.quiet {
         print_table(&sim[0], &rows, executed.seconds);
         println!("  outputs in {}", dir.display());

@@ -104,6 +104,8 @@ enum Format {
     Svg,
     /// report.html, one self-contained page (implies svg and the sensitivity analysis)
     Html,
+    /// summary.xlsx: every table as a sheet, and the manifest (implies csv)
+    Xlsx,
 }
 
 /// `regsim run`: validates every scenario (and variant) first, then simulates and writes
@@ -215,7 +217,7 @@ impl RunContext<'_> {
         let f = &self.args.format;
         let html = f.contains(&Format::Html);
         Formats {
-            csv: f.contains(&Format::Csv),
+            csv: f.contains(&Format::Csv) || f.contains(&Format::Xlsx),
             png: f.contains(&Format::Png),
             svg: f.contains(&Format::Svg) || html,
             html,
@@ -265,8 +267,17 @@ fn run_one(ctx: &RunContext) -> Result<(), Failure> {
         let sensitivity = sensitivity.as_ref().map(|s| s.0.as_slice());
         report_page(out, ctx, &executed, sensitivity, manifest)
     };
-    let report: Option<ReportPage> = if formats.html { Some(&report) } else { None };
-    let dir = pipeline::finish(out, plan, facts, report)?;
+    let xlsx = |out: &OutputFolder, manifest: &Manifest| {
+        crate::export::xlsx::from_folder(out, manifest).map_err(Failure::from)
+    };
+    let mut pages: Vec<(&str, ReportPage)> = Vec::new();
+    if args.format.contains(&Format::Xlsx) {
+        pages.push(("summary.xlsx", &xlsx));
+    }
+    if formats.html {
+        pages.push(("report.html", &report));
+    }
+    let dir = pipeline::outputs::finish_pages(out, plan, facts, &pages)?;
     if let Some(p) = executed.precision.as_ref().filter(|p| !p.met) {
         let wide: Vec<String> = model
             .pathways

@@ -255,7 +255,8 @@ pub fn sweep(args: &SweepArgs) -> Result<(), Failure> {
         },
         ..Default::default()
     };
-    let dir = pipeline::finish(out, plan, facts, None)?;
+    let pages = args.options.pages();
+    let dir = pipeline::outputs::finish_pages(out, plan, facts, &pages)?;
     if !args.options.quiet {
         print_table(&loaded.model.title, &knob, &models, results, seconds);
         println!("  outputs in {}", dir.display());

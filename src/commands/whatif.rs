@@ -72,10 +72,19 @@ impl RunOptions {
         }
     }
 
+    /// The files built from the written ones and the manifest: summary.xlsx when asked.
+    pub fn pages(&self) -> Vec<(&'static str, crate::pipeline::outputs::ReportPage<'static>)> {
+        if self.format.contains(&Output::Xlsx) {
+            vec![("summary.xlsx", &xlsx_page)]
+        } else {
+            Vec::new()
+        }
+    }
+
     /// The outputs asked for.
     pub fn formats(&self) -> Formats {
         Formats {
-            csv: self.format.contains(&Output::Csv),
+            csv: self.format.contains(&Output::Csv) || self.format.contains(&Output::Xlsx),
             png: self.format.contains(&Output::Png),
             svg: self.format.contains(&Output::Svg),
             html: false,
@@ -92,6 +101,8 @@ pub enum Output {
     Png,
     /// The chart as SVG.
     Svg,
+    /// summary.xlsx: the table as a sheet, and the manifest (implies csv)
+    Xlsx,
 }
 
 /// The output folder: `-o DIR`, else `output/<file name>/<command>`.
@@ -99,6 +110,14 @@ pub fn output_dir(output: &Option<PathBuf>, loaded: &LoadedScenario, command: &s
     output
         .clone()
         .unwrap_or_else(|| Path::new("output").join(&loaded.stem).join(command))
+}
+
+/// summary.xlsx of the folder's staged tables and its manifest.
+fn xlsx_page(
+    out: &crate::export::files::OutputFolder,
+    manifest: &crate::export::manifest::Manifest,
+) -> Result<Vec<u8>, crate::failure::Failure> {
+    Ok(crate::export::xlsx::from_folder(out, manifest)?)
 }
 
 #[cfg(test)]

@@ -18,3 +18,4 @@ pub mod sensitivity;
 pub mod sweep;
 pub mod text_table;
 pub mod variants;
+pub mod xlsx;

@@ -23,3 +23,4 @@ mod sensitivity;
 mod shipped;
 mod support;
 mod whatif;
+mod xlsx;
