@@ -115,9 +115,18 @@ pub fn compare(args: &CompareArgs) -> Result<(), Failure> {
     };
     let pages = args.options.pages();
     let dir = pipeline::outputs::finish_pages(out, plan, facts, &pages)?;
-    if !args.options.quiet {
+    if args.options.json {
+        println!(
+            "{}",
+            crate::export::json::line(&dir, "compare.csv", "compare")?
+        );
+    } else if !args.options.quiet {
         print_table(&sim[0], &rows, executed.seconds);
-        println!("  outputs in {}", dir.display());
+        let lang = args.options.lang;
+        println!(
+            "{}",
+            lang.fill(crate::lang::Msg::OutputsIn, &[&dir.display()])
+        );
     }
     Ok(())
 }

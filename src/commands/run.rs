@@ -91,6 +91,10 @@ pub struct RunArgs {
     /// headers stay English; titles come from the file's title_ja fields).
     #[arg(long, value_enum, default_value = "en")]
     lang: crate::lang::Lang,
+    /// Print the summary (summary.csv's rows) as JSON on stdout instead of the terminal
+    /// summary, a line per scenario, for scripts (implies csv).
+    #[arg(long)]
+    json: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -217,7 +221,7 @@ impl RunContext<'_> {
         let f = &self.args.format;
         let html = f.contains(&Format::Html);
         Formats {
-            csv: f.contains(&Format::Csv) || f.contains(&Format::Xlsx),
+            csv: self.args.json || f.contains(&Format::Csv) || f.contains(&Format::Xlsx),
             png: f.contains(&Format::Png),
             svg: f.contains(&Format::Svg) || html,
             html,
@@ -295,7 +299,12 @@ fn run_one(ctx: &RunContext) -> Result<(), Failure> {
             results.iterations
         );
     }
-    if !args.quiet {
+    if args.json {
+        println!(
+            "{}",
+            crate::export::json::line(&dir, "summary.csv", "summary")?
+        );
+    } else if !args.quiet {
         if !args.set.is_empty() {
             let set = args.set.join(" --set ");
             println!("{}", model.lang.fill(Msg::WithSet, &[&set]));

@@ -257,9 +257,14 @@ pub fn sweep(args: &SweepArgs) -> Result<(), Failure> {
     };
     let pages = args.options.pages();
     let dir = pipeline::outputs::finish_pages(out, plan, facts, &pages)?;
-    if !args.options.quiet {
+    if args.options.json {
+        println!("{}", crate::export::json::line(&dir, "sweep.csv", "sweep")?);
+    } else if !args.options.quiet {
         print_table(&loaded.model.title, &knob, &models, results, seconds);
-        println!("  outputs in {}", dir.display());
+        println!(
+            "{}",
+            loaded.model.lang.fill(Msg::OutputsIn, &[&dir.display()])
+        );
     }
     Ok(())
 }

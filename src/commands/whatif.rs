@@ -52,6 +52,10 @@ pub struct RunOptions {
     /// stay English; titles come from the file's title_ja fields).
     #[arg(long, value_enum, default_value = "en")]
     pub lang: crate::lang::Lang,
+    /// Print the table (compare.csv's or sweep.csv's rows) as JSON on stdout instead of
+    /// the terminal table, for scripts (implies csv).
+    #[arg(long)]
+    pub json: bool,
 }
 
 impl RunOptions {
@@ -84,7 +88,9 @@ impl RunOptions {
     /// The outputs asked for.
     pub fn formats(&self) -> Formats {
         Formats {
-            csv: self.format.contains(&Output::Csv) || self.format.contains(&Output::Xlsx),
+            csv: self.json
+                || self.format.contains(&Output::Csv)
+                || self.format.contains(&Output::Xlsx),
             png: self.format.contains(&Output::Png),
             svg: self.format.contains(&Output::Svg),
             html: false,

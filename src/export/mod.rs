@@ -11,6 +11,7 @@ pub mod explain_at;
 pub mod files;
 pub mod fiscal_years;
 pub mod follow_up;
+pub mod json;
 pub mod manifest;
 pub mod queue;
 pub mod report;

@@ -113,7 +113,7 @@ impl Formats {
 
 /// What a CSV cell is in the workbook.
 #[derive(Debug, Clone, PartialEq)]
-enum Cell {
+pub(crate) enum Cell {
     Empty,
     Text(String),
     Number(f64),
@@ -121,7 +121,7 @@ enum Cell {
 }
 
 /// The cell of column `column` holding `raw` (as the CSV has it).
-fn cell(column: &str, raw: &str) -> Cell {
+pub(crate) fn cell(column: &str, raw: &str) -> Cell {
     if raw.is_empty() {
         return Cell::Empty;
     }

@@ -201,5 +201,6 @@ pub(super) fn text(m: Msg) -> &'static str {
         Msg::ThenOn => "then: {0} on {1}, {2} days after approval (at the medians; {3})",
         Msg::ThenAtMedians => "then: {0}: {1} at the medians",
         Msg::WhichPathways => "Which pathways each product may take:",
+        Msg::OutputsIn => "  outputs in {0}",
     }
 }

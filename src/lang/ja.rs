@@ -217,5 +217,6 @@ pub(super) fn text(m: Msg) -> &'static str {
         Msg::ThenOn => "その後: {0}、{1}、承認から{2}日（中央値; {3}）",  // 承認
         Msg::ThenAtMedians => "その後: {0}: 中央値では{1}",
         Msg::WhichPathways => "各品目がとりうる審査経路:",
+        Msg::OutputsIn => "  出力先 {0}",
     }
 }

@@ -383,6 +383,8 @@ pub enum Msg {
     ThenAtMedians,
     /// Which pathways each product may take:
     WhichPathways,
+    ///   outputs in {0}
+    OutputsIn,
 }
 
 impl Msg {
@@ -577,5 +579,6 @@ impl Msg {
         Msg::ThenOn,
         Msg::ThenAtMedians,
         Msg::WhichPathways,
+        Msg::OutputsIn,
     ];
 }

@@ -5,6 +5,7 @@ mod batch_days;
 mod calendars;
 mod cli;
 mod clocks;
+mod conventions;
 mod dates;
 mod explain_at;
 mod fda_goals;
