@@ -212,7 +212,7 @@ pub fn run_chart<'a>(
     variants: &[VariantRun<'a>],
 ) -> CompareChart<'a> {
     let mut runs = vec![ChartRun {
-        legend: "Baseline".into(),
+        legend: model.lang.text(Msg::Baseline).into(),
         model,
         results,
     }];
@@ -263,7 +263,7 @@ pub struct ChartRun<'a> {
 /// scenario title.
 fn legend(label: &str, title: &str, model: &Model) -> String {
     if label.is_empty() {
-        "Baseline".to_string()
+        model.lang.text(Msg::Baseline).to_string()
     } else if title == label || title == "baseline" {
         model.title.clone()
     } else {

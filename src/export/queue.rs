@@ -112,8 +112,13 @@ pub fn plan<'a>(
     let chart: Vec<crate::export::chart::backlog::BacklogRun> = runs
         .into_iter()
         .map(
-            |(_, legend, model, queue)| crate::export::chart::backlog::BacklogRun {
-                legend,
+            |(label, legend, model, queue)| crate::export::chart::backlog::BacklogRun {
+                // The baseline's title is "baseline", in the run's language.
+                legend: if label.is_empty() {
+                    model.lang.text(Msg::BaselineLower).to_string()
+                } else {
+                    legend
+                },
                 model,
                 queue,
             },

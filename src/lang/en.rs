@@ -202,5 +202,6 @@ pub(super) fn text(m: Msg) -> &'static str {
         Msg::ThenAtMedians => "then: {0}: {1} at the medians",
         Msg::WhichPathways => "Which pathways each product may take:",
         Msg::OutputsIn => "  outputs in {0}",
+        Msg::BaselineLower => "baseline",
     }
 }

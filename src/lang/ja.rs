@@ -71,8 +71,8 @@ pub(super) fn text(m: Msg) -> &'static str {
         Msg::DaysShort => "{0}日",
         Msg::MoreSmallerSwings => "ほか{0}段階（振れ幅はより小さい）: sensitivity.csv",
         Msg::FiscalSubtitle => "{1}の各年度（{2}）に承認された割合、{0}{3}",  // 年度
-        Msg::FiscalJapanese => "日本の",  // 年度
-        Msg::FiscalUs => "米国連邦の",
+        Msg::FiscalJapanese => "日本",  // 年度
+        Msg::FiscalUs => "米国連邦",
         Msg::FiscalAprilMarch => "4月〜3月",
         Msg::FiscalOctSep => "10月〜9月",
         Msg::FiscalTrimmed => "; 全経路で{0}%未満の最初と最後の年度は省略（fiscal_years.csvにあり）",  // 年度
@@ -218,5 +218,6 @@ pub(super) fn text(m: Msg) -> &'static str {
         Msg::ThenAtMedians => "その後: {0}: 中央値では{1}",
         Msg::WhichPathways => "各品目がとりうる審査経路:",
         Msg::OutputsIn => "  出力先 {0}",
+        Msg::BaselineLower => "ベースライン",
     }
 }

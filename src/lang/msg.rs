@@ -385,6 +385,8 @@ pub enum Msg {
     WhichPathways,
     ///   outputs in {0}
     OutputsIn,
+    /// baseline
+    BaselineLower,
 }
 
 impl Msg {
@@ -580,5 +582,6 @@ impl Msg {
         Msg::ThenAtMedians,
         Msg::WhichPathways,
         Msg::OutputsIn,
+        Msg::BaselineLower,
     ];
 }

@@ -133,3 +133,39 @@ fn japanese_output_uses_the_japanese_titles_and_dates() {
     ]);
     assert!(date.contains("申請日 2024年4月1日（月）"), "{date}");
 }
+
+#[test]
+fn a_bad_language_or_japanese_title_is_bad_input() {
+    let out = regsim()
+        .args(["explain", "tests/data/good/tiny.toml", "--lang", "fr"])
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("invalid value 'fr'") && stderr.contains("ja"),
+        "{stderr}"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("t.toml");
+    let text =
+        std::fs::read_to_string(crate::support::repo_root().join("tests/data/good/tiny.toml"))
+            .unwrap()
+            .replacen("[[pathway]]\n", "[[pathway]]\ntitle_ja = 3\n", 1);
+    assert!(text.contains("title_ja = 3"), "tiny.toml has a [[pathway]]");
+    std::fs::write(&file, text).unwrap();
+    let out = regsim()
+        .arg("check")
+        .arg(&file)
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("t.toml:") && stderr.contains("string"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}

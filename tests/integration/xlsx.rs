@@ -115,7 +115,7 @@ fn fiscal_years_dates_are_dates() {
     let cells = sheet(&mut book, "fiscal years");
     let first_day = cells[0]
         .iter()
-        .position(|c| c.to_string() == "first_day")
+        .position(|c| *c == Data::String("first_day".into()))
         .unwrap();
     assert!(
         matches!(cells[1][first_day], Data::DateTime(_)),
