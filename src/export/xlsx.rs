@@ -281,7 +281,7 @@ mod tests {
         let mut rows = Vec::new();
         flatten("", &v, &mut rows);
         let keys: Vec<&str> = rows.iter().map(|(k, _)| k.as_str()).collect();
-        assert_eq!(keys, ["a", "t.x", "files.0", "files.1", "e"]);
+        assert_eq!(keys, ["a", "e", "files.0", "files.1", "t.x"]);
     }
 
     #[test]

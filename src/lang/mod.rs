@@ -3,8 +3,9 @@
 //!
 //! Every sentence, label and heading that a chart, a terminal table, report.html,
 //! `regsim explain` or `regsim date` shows is a [`Msg`]; [`Lang::text`] looks it up in
-//! `en` or `ja`, whose tables are exhaustive matches, so a message cannot be added in
-//! one language and forgotten in the other. Messages with values in them are templates
+//! `en` or `ja`, whose tables have one entry per message (their length is the number of
+//! messages, checked by the compiler), so a message cannot be added in one language and
+//! forgotten in the other. Messages with values in them are templates
 //! with numbered holes (`{0}`, `{1}`), filled by [`Lang::fill`], so that a language can
 //! put the values in its own order. Dates and fiscal years have their own functions
 //! ([`Lang::date`], [`Lang::fiscal_year`]): 2024-04-01 and FY2024 in English, 2024年4月1日
@@ -200,11 +201,21 @@ mod tests {
         assert_eq!(Lang::En.pick("Normal", Some("通常審査")), "Normal");
     }
 
+    /// The tables are indexed by the enum's discriminant: ALL must list it in order.
+    #[test]
+    fn messages_are_listed_in_their_order() {
+        for (i, m) in Msg::ALL.iter().enumerate() {
+            assert_eq!(*m as usize, i, "{m:?}");
+        }
+        assert_eq!(Lang::En.text(Msg::Target), "Target");
+        assert_eq!(Lang::Ja.text(Msg::Target), "目標");
+    }
+
     /// Every message has a text in both languages, and the same holes in each (a hole
     /// one language forgets would drop a number from the output).
     #[test]
     fn both_languages_fill_the_same_holes() {
-        for m in Msg::ALL {
+        for m in &Msg::ALL {
             let holes = |t: &str| {
                 let mut h: Vec<usize> =
                     (0..6).filter(|k| t.contains(&format!("{{{k}}}"))).collect();

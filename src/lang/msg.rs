@@ -4,6 +4,7 @@
 /// A message of the catalogue; look it up with [`super::Lang::text`] or
 /// [`super::Lang::fill`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(usize)]
 pub enum Msg {
     /// Days from submission to approval per pathway: {0} (seed {1})
     DistributionSubtitle,
@@ -390,8 +391,11 @@ pub enum Msg {
 }
 
 impl Msg {
-    /// Every message, for the tests that check both languages have it.
-    pub const ALL: &'static [Msg] = &[
+    /// How many messages there are: the length of each language's table.
+    pub const COUNT: usize = 191;
+
+    /// Every message, in order, for the tests that check both languages have it.
+    pub const ALL: [Msg; Msg::COUNT] = [
         Msg::DistributionSubtitle,
         Msg::AgencyApplications,
         Msg::MonteCarloIteration,
