@@ -72,6 +72,12 @@ enum Command {
     Calendar(crate::commands::calendar::CalendarArgs),
     /// A pathway's goal date and milestone dates for a filing date, with the rules applied.
     Date(crate::commands::date::DateArgs),
+    /// Simulated review days against observed applications, per pathway: validation.csv,
+    /// validation.png/.svg and a verdict per pathway.
+    Validate(crate::commands::validate::ValidateArgs),
+    /// Fit a stage's duration to observed applications (pending ones right-censored):
+    /// a table of fits, fit.csv, fit.png/.svg and the best fit as a scenario line.
+    Fit(crate::commands::fit::FitArgs),
     /// Print a shell completion script, e.g. `regsim completions bash >
     /// /etc/bash_completion.d/regsim`.
     Completions {
@@ -127,6 +133,8 @@ where
         }
         Command::Calendar(args) => crate::commands::calendar::run(&args).map_err(Failure::BadInput),
         Command::Date(args) => crate::commands::date::run(&args).map_err(Failure::BadInput),
+        Command::Validate(args) => crate::commands::validate::validate(&args),
+        Command::Fit(args) => crate::commands::fit::fit(&args),
         Command::Completions { shell } => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(shell, &mut cmd, "regsim", &mut std::io::stdout());

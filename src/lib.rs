@@ -37,9 +37,11 @@ pub mod export;
 pub mod failure;
 pub mod lang;
 pub mod model;
+pub mod observed;
 pub mod pipeline;
 pub mod random;
 pub mod scenario;
+pub mod stats;
 
 pub use failure::Failure;
 pub use pipeline::{Sampling, Simulation, simulate};

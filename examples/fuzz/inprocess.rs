@@ -53,7 +53,12 @@ pub fn silence_panics() {
 /// Writes the case's file into `dir` and runs each of its command lines.
 pub fn run_case(case: &Case, dir: &Path) -> Vec<(String, Outcome)> {
     let file = dir.join("case.toml");
-    if std::fs::write(&file, &case.text).is_err() {
+    let observed = dir.join("observed.csv");
+    let data = dir.join("case.csv");
+    if std::fs::write(&file, &case.text).is_err()
+        || std::fs::write(&observed, &case.observed).is_err()
+        || std::fs::write(&data, &case.data).is_err()
+    {
         return vec![];
     }
     let mut out = Vec::new();
@@ -63,6 +68,8 @@ pub fn run_case(case: &Case, dir: &Path) -> Vec<(String, Outcome)> {
             .iter()
             .map(|a| {
                 a.replace("{FILE}", &file.to_string_lossy())
+                    .replace("{OBS}", &observed.to_string_lossy())
+                    .replace("{DATA}", &data.to_string_lossy())
                     .replace("{OUT}", &out_dir.to_string_lossy())
             })
             .collect();

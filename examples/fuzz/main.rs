@@ -10,7 +10,9 @@
 //! deleted, duplicated or swapped, bytes flipped, arrays made huge) and runs `check`,
 //! `run` (a few iterations, CSV mostly, sometimes charts, the report, --runs,
 //! --sensitivity, a variant or a --set), `explain`, `explain --at p80`, `date`,
-//! `compare` and `sweep` (of the seed) on it.
+//! `compare`, `sweep` (of the seed) and `validate` (against a small observed file of
+//! its pathways, sometimes mutated) on it, and `fit` on a mutated observed-data CSV
+//! (data/observed, tests/data/bad-observed) with random options.
 //!
 //! The cases run in worker processes (this program with `--worker`), in batches, each
 //! command in-process under `catch_unwind`. The supervisor counts exit codes (0, 2,
@@ -23,6 +25,8 @@
 mod inprocess;
 #[path = "mutate.rs"]
 mod mutate;
+#[path = "observed.rs"]
+mod observed;
 
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Write};
@@ -158,7 +162,7 @@ struct Tally {
     crashes: Vec<(u64, String)>,
 }
 
-const KINDS: [&str; 7] = [
+const KINDS: [&str; 9] = [
     "check",
     "run",
     "explain",
@@ -166,6 +170,8 @@ const KINDS: [&str; 7] = [
     "date",
     "compare",
     "sweep",
+    "validate",
+    "fit",
 ];
 
 fn supervise(o: &Options) {
@@ -385,10 +391,13 @@ fn finding(o: &Options, corpus: &[mutate::Seed], i: u64, kind: &str, what: &str)
     let case = mutate::case(corpus, o.seed, i);
     let stem = o.findings.join(format!("{kind}-{i}"));
     let _ = std::fs::write(stem.with_extension("toml"), &case.text);
+    let _ = std::fs::write(stem.with_extension("observed.csv"), &case.observed);
+    let _ = std::fs::write(stem.with_extension("csv"), &case.data);
     let mut notes = format!(
-        "seed {} case {i}\nfrom {}\nmutations: {}\n{kind}: {what}\ncommands:\n",
+        "seed {} case {i}\nfrom {} and {}\nmutations: {}\n{kind}: {what}\ncommands:\n",
         o.seed,
         case.source,
+        case.data_source,
         case.mutations.join("; ")
     );
     for c in &case.commands {

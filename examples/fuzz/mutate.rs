@@ -63,6 +63,8 @@ pub struct Seed {
     pub stages: Vec<(String, String)>,
     /// Variant ids.
     pub variants: Vec<String>,
+    /// An observed-data CSV (for `fit`) rather than a scenario.
+    pub csv: bool,
 }
 
 /// The shipped scenarios (`scenarios/*/*.toml`) and tests/data/good/*.toml under `root`.
@@ -86,6 +88,17 @@ pub fn corpus(root: &Path) -> Vec<Seed> {
                 .into_owned();
             Some(seed_of(name, text))
         })
+        .chain(
+            super::observed::seeds(root)
+                .into_iter()
+                .map(|(name, text)| Seed {
+                    name,
+                    text,
+                    stages: Vec::new(),
+                    variants: Vec::new(),
+                    csv: true,
+                }),
+        )
         .collect()
 }
 
@@ -134,6 +147,7 @@ fn seed_of(name: String, text: String) -> Seed {
         text,
         stages,
         variants,
+        csv: false,
     }
 }
 
@@ -433,10 +447,15 @@ pub struct Case {
     pub source: String,
     /// The mutated file.
     pub text: Vec<u8>,
+    /// The mutated observed-data file for `fit` (`{DATA}`), and where it came from.
+    pub data: Vec<u8>,
+    pub data_source: String,
     /// What was done to it.
     pub mutations: Vec<String>,
-    /// Command lines, without the program name; `{FILE}` and `{OUT}` stand for the
-    /// case's file and a fresh output folder.
+    /// An observed-data CSV for `validate`, of the file's pathways (sometimes mutated).
+    pub observed: Vec<u8>,
+    /// Command lines, without the program name; `{FILE}`, `{OBS}` and `{OUT}` stand for
+    /// the case's file, its observed data and a fresh output folder.
     pub commands: Vec<Vec<String>>,
 }
 
@@ -481,7 +500,8 @@ fn strings(args: &[&str]) -> Vec<String> {
 /// Case `index` of run `seed` over `corpus`.
 pub fn case(corpus: &[Seed], seed: u64, index: u64) -> Case {
     let mut rng = Prng::for_case(seed, index);
-    let base = rng.pick(corpus);
+    let (scenarios, observed): (Vec<&Seed>, Vec<&Seed>) = corpus.iter().partition(|s| !s.csv);
+    let base = *rng.pick(&scenarios);
     let mut text = base.text.clone().into_bytes();
     let n = 1 + rng.below(3);
     let mutations = (0..n).map(|_| mutate_once(&mut rng, &mut text)).collect();
@@ -568,11 +588,65 @@ pub fn case(corpus: &[Seed], seed: u64, index: u64) -> Case {
     sweep.push((1 + rng.below(20)).to_string());
     sweep.extend(set(&mut rng));
     commands.push(sweep);
+    let (mut data, mut data_source) = (Vec::new(), String::new());
+    let mut mutations: Vec<String> = mutations;
+    if !observed.is_empty() {
+        let csv = *rng.pick(&observed);
+        data = csv.text.clone().into_bytes();
+        data_source = csv.name.clone();
+        for _ in 0..rng.below(3) {
+            mutations.push(format!("csv: {}", mutate_once(&mut rng, &mut data)));
+        }
+        commands.push(super::observed::fit_command(&mut rng));
+    }
+    let mut observed = observed_rows(&mut rng, base).into_bytes();
+    if rng.one_in(3) {
+        mutate_once(&mut rng, &mut observed);
+    }
+    let mut validate = strings(&["validate", "{FILE}", "--observed", "{OBS}", "-q"]);
+    validate.extend(strings(&[
+        "--threads",
+        "1",
+        "-o",
+        "{OUT}",
+        "--format",
+        "csv",
+    ]));
+    validate.push("-n".into());
+    validate.push((1 + rng.below(30)).to_string());
+    if rng.one_in(4) {
+        validate.push("--as-of".into());
+        validate.push(rng.pick(SUBMITTED).to_string());
+    }
+    validate.extend(set(&mut rng));
+    commands.push(validate);
     Case {
         index,
         source: base.name.clone(),
         text,
+        data,
+        data_source,
         mutations,
+        observed,
         commands,
     }
+}
+
+/// A few dated applications of the seed's pathways (approved, pending, on the same day),
+/// for `validate`.
+fn observed_rows(rng: &mut Prng, seed: &Seed) -> String {
+    let mut text = String::from("id,pathway,submitted,approved,clock_start\n");
+    let pathways: Vec<&String> = seed.stages.iter().map(|(p, _)| p).collect();
+    for k in 0..(1 + rng.below(6)) {
+        let pathway = pathways.get(rng.below(pathways.len().max(1)));
+        let pathway = pathway.map_or("p", |p| p.as_str());
+        let approved = match rng.below(4) {
+            0 => "",
+            1 => "2024-04-01",
+            _ => "2025-01-15",
+        };
+        let start = if rng.one_in(5) { "2024-05-01" } else { "" };
+        text.push_str(&format!("r{k},{pathway},2024-04-01,{approved},{start}\n"));
+    }
+    text
 }

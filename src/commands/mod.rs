@@ -9,14 +9,18 @@
 //!   every what-if command and report builds on;
 //! - [`compare`]: `regsim compare`, paired differences of variants or files;
 //! - [`sweep`]: `regsim sweep`, one run per value of a knob;
-//! - [`diff`]: `regsim diff`, the parameter changes a variant makes.
+//! - [`diff`]: `regsim diff`, the parameter changes a variant makes;
+//! - [`validate`]: `regsim validate`, a scenario held against observed applications.
+//! - [`fit`]: `regsim fit`, distributions fitted to observed applications.
 
 pub mod calendar;
 pub mod compare;
 pub mod date;
 pub mod diff;
 pub mod explain;
+pub mod fit;
 pub mod run;
 mod summary;
 pub mod sweep;
+pub mod validate;
 pub mod whatif;

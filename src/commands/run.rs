@@ -442,6 +442,7 @@ fn facts(
             study.path.display().to_string(),
             ctx.checked.scenario.sha256.clone(),
         )],
+        observed: Vec::new(),
         seed: base.seed,
         iterations: results.iterations,
         precision: executed.precision.as_ref().map(|p| PrecisionRecord {

@@ -13,6 +13,9 @@ pub struct Manifest {
     pub regsim_version: String,
     /// The scenario files read.
     pub scenarios: Vec<ScenarioRecord>,
+    /// The observed-data files read (`regsim fit`, `regsim validate`), path as given and SHA-256.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub observed: Vec<ScenarioRecord>,
     /// The seed used.
     pub seed: u64,
     /// Iterations simulated.

@@ -96,6 +96,8 @@ impl<'a> OutputPlan<'a> {
 pub struct ManifestFacts {
     /// The scenario files read: path as given and SHA-256.
     pub scenarios: Vec<(String, String)>,
+    /// The observed-data files read: path as given and SHA-256.
+    pub observed: Vec<(String, String)>,
     /// The baseline's seed.
     pub seed: u64,
     /// The baseline's iterations.
@@ -118,6 +120,11 @@ impl ManifestFacts {
             regsim_version: env!("CARGO_PKG_VERSION").into(),
             scenarios: self
                 .scenarios
+                .into_iter()
+                .map(|(path, sha256)| ScenarioRecord { path, sha256 })
+                .collect(),
+            observed: self
+                .observed
                 .into_iter()
                 .map(|(path, sha256)| ScenarioRecord { path, sha256 })
                 .collect(),

@@ -134,7 +134,8 @@ fn toml_diagnostic(e: &toml::de::Error) -> Diagnostic {
     d
 }
 
-fn sha256_hex(bytes: &[u8]) -> String {
+/// SHA-256 of `bytes` as lowercase hex: how manifests name the inputs they were made from.
+pub fn sha256_hex(bytes: &[u8]) -> String {
     use sha2::Digest;
     sha2::Sha256::digest(bytes)
         .iter()

@@ -6,6 +6,8 @@
 mod inprocess;
 #[path = "../../examples/fuzz/mutate.rs"]
 mod mutate;
+#[path = "../../examples/fuzz/observed.rs"]
+mod observed;
 
 use std::sync::mpsc;
 use std::time::Duration;

@@ -17,11 +17,13 @@ pub mod compare;
 pub mod dates;
 pub mod distribution;
 pub mod fiscal;
+pub mod fit;
 pub mod font;
 pub mod style;
 pub mod sweep;
 pub mod timeline;
 pub mod tornado;
+pub mod validation;
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
