@@ -8,6 +8,8 @@
 //! [`crate::export::compare`]) and compare.png/.svg into `output/<scenario>/compare/`
 //! unless `-o` says otherwise.
 
+use crate::export::text_table::columns;
+use crate::lang::Msg;
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -234,9 +236,15 @@ fn interval(i: &paired::Interval) -> String {
 }
 
 fn print_table(base: &ComparedRun, rows: &[CompareRow], seconds: f64) {
+    let lang = base.model.lang;
+    let seconds = format!("{seconds:.2}");
+    let r = base.results;
     println!(
-        "{}: {} iterations, seed {}, common random numbers, {:.2} s",
-        base.model.title, base.results.iterations, base.results.seed, seconds
+        "{}",
+        lang.fill(
+            Msg::CompareHeadline,
+            &[&base.model.title, &r.iterations, &r.seed, &seconds]
+        )
     );
     let shown: Vec<&CompareRow> = rows
         .iter()
@@ -248,14 +256,14 @@ fn print_table(base: &ComparedRun, rows: &[CompareRow], seconds: f64) {
         })
         .collect();
     let head = [
-        "variant",
-        "pathway",
+        lang.text(Msg::ColVariant),
+        lang.text(Msg::ColPathway),
         "p50",
-        "change (95% CI)",
+        lang.text(Msg::ColChangeCi),
         "p80",
-        "change (95% CI)",
-        "faster",
-        "target met",
+        lang.text(Msg::ColChangeCi),
+        lang.text(Msg::ColFaster),
+        lang.text(Msg::ColTargetMet),
     ];
     let cells: Vec<[String; 8]> = shown
         .iter()
@@ -295,8 +303,8 @@ fn print_table(base: &ComparedRun, rows: &[CompareRow], seconds: f64) {
         .map(|k| {
             cells
                 .iter()
-                .map(|c| c[k].chars().count())
-                .chain([head[k].len()])
+                .map(|c| columns(&c[k]))
+                .chain([columns(head[k])])
                 .max()
                 .unwrap_or(0)
         })
@@ -305,7 +313,7 @@ fn print_table(base: &ComparedRun, rows: &[CompareRow], seconds: f64) {
         let parts: Vec<String> = c
             .iter()
             .zip(&widths)
-            .map(|(s, w)| format!("{s}{}", " ".repeat(w - s.chars().count())))
+            .map(|(s, w)| format!("{s}{}", " ".repeat(w - columns(s))))
             .collect();
         println!("  {}", parts.join("  ").trim_end());
     };
@@ -314,7 +322,7 @@ fn print_table(base: &ComparedRun, rows: &[CompareRow], seconds: f64) {
         line(&c.iter().map(String::as_str).collect::<Vec<_>>());
     }
     if shown.is_empty() {
-        println!("  no pathway's review days change");
+        println!("{}", lang.text(Msg::NoReviewDaysChange));
     }
     if base.queue.is_some() {
         println!(

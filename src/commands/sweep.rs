@@ -353,19 +353,26 @@ fn chart(title: &str, knob: &Knob, models: &[&Model], results: &[RunResults]) ->
 }
 
 fn print_table(title: &str, knob: &Knob, models: &[&Model], results: &[RunResults], seconds: f64) {
-    let seeds = if results.iter().all(|r| r.seed == results[0].seed) {
-        format!("seed {}", results[0].seed)
-    } else {
-        "the seed set by the knob".to_string()
-    };
-    println!(
-        "{title}: sweep of {} over {} values, {} iterations each, {seeds}, {:.2} s",
-        knob.path,
-        knob.values.len(),
-        results[0].iterations,
-        seconds
-    );
     let base = &models[0];
+    let lang = base.lang;
+    let seeds = if results.iter().all(|r| r.seed == results[0].seed) {
+        lang.fill(Msg::SeedN, &[&results[0].seed])
+    } else {
+        lang.text(Msg::SeedByKnob).to_string()
+    };
+    let seconds = format!("{seconds:.2}");
+    let headline = lang.fill(
+        Msg::SweepHeadline,
+        &[
+            &title,
+            &knob.path,
+            &knob.values.len(),
+            &results[0].iterations,
+            &seeds,
+            &seconds,
+        ],
+    );
+    println!("{headline}");
     for (i, p) in base.pathways.iter().enumerate() {
         let (q, met) = series(models, results, i);
         if q.windows(2).all(|w| w[0] == w[1]) && met.windows(2).all(|w| w[0] == w[1]) {
@@ -374,8 +381,13 @@ fn print_table(title: &str, knob: &Knob, models: &[&Model], results: &[RunResult
         let name = p.label(base);
         println!("  {name}");
         println!(
-            "    {:>10}  {:>6} {:>6} {:>6} {:>6}  target met",
-            "value", "p10", "p50", "p80", "p90"
+            "    {}  {:>6} {:>6} {:>6} {:>6}  {}",
+            crate::export::text_table::pad_left(lang.text(Msg::ColValue), 10),
+            "p10",
+            "p50",
+            "p80",
+            "p90",
+            lang.text(Msg::ColTargetMet)
         );
         for ((v, q), m) in knob.values.iter().zip(&q).zip(&met) {
             println!(
@@ -389,7 +401,7 @@ fn print_table(title: &str, knob: &Knob, models: &[&Model], results: &[RunResult
             );
         }
     }
-    println!("  review days, submission to approval");
+    println!("{}", lang.text(Msg::ReviewDaysFooter));
 }
 
 #[cfg(test)]

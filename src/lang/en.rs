@@ -398,4 +398,26 @@ const TEXTS: [&str; Msg::COUNT] = [
     "  outputs in {0}",
     // Msg::BaselineLower
     "baseline",
+    // Msg::CompareHeadline
+    "{0}: {1} iterations, seed {2}, common random numbers, {3} s",
+    // Msg::ColVariant
+    "variant",
+    // Msg::ColChangeCi
+    "change (95% CI)",
+    // Msg::ColFaster
+    "faster",
+    // Msg::ColTargetMet
+    "target met",
+    // Msg::NoReviewDaysChange
+    "  no pathway's review days change",
+    // Msg::SweepHeadline
+    "{0}: sweep of {1} over {2} values, {3} iterations each, {4}, {5} s",
+    // Msg::SeedN
+    "seed {0}",
+    // Msg::SeedByKnob
+    "the seed set by the knob",
+    // Msg::ColValue
+    "value",
+    // Msg::ReviewDaysFooter
+    "  review days, submission to approval",
 ];

@@ -414,4 +414,26 @@ const TEXTS: [&str; Msg::COUNT] = [
     "  出力先 {0}",
     // Msg::BaselineLower
     "ベースライン",
+    // Msg::CompareHeadline
+    "{0}: 試行{1}回、シード {2}、共通乱数、{3} 秒",
+    // Msg::ColVariant
+    "バリアント",
+    // Msg::ColChangeCi
+    "変化（95%信頼区間）",
+    // Msg::ColFaster
+    "短縮",
+    // Msg::ColTargetMet; 目標
+    "目標達成",
+    // Msg::NoReviewDaysChange; 審査期間, 総審査期間
+    "  審査期間が変化する審査経路なし",
+    // Msg::SweepHeadline
+    "{0}: {1}を{2}通りの値で変化、各値 試行{3}回、{4}、{5} 秒",
+    // Msg::SeedN
+    "シード {0}",
+    // Msg::SeedByKnob
+    "値ごとのシード",
+    // Msg::ColValue
+    "値",
+    // Msg::ReviewDaysFooter; 審査期間, 総審査期間
+    "  審査期間は申請から承認まで",
 ];

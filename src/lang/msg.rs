@@ -1,11 +1,30 @@
 //! The messages of the catalogue: one variant per sentence, label or heading, its
-//! English text as its doc comment. Generated tables in `en` and `ja` give each its text.
+//! English text as its doc comment. The tables in `en` and `ja` give each its text, in
+//! this order.
 
-/// A message of the catalogue; look it up with [`super::Lang::text`] or
-/// [`super::Lang::fill`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[repr(usize)]
-pub enum Msg {
+/// Declares [`Msg`] with [`Msg::ALL`] (every variant, in order) and [`Msg::COUNT`], so
+/// the list cannot miss one.
+macro_rules! messages {
+    ($($(#[$doc:meta])* $name:ident,)*) => {
+        /// A message of the catalogue; look it up with [`super::Lang::text`] or
+        /// [`super::Lang::fill`].
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        #[repr(usize)]
+        pub enum Msg {
+            $($(#[$doc])* $name,)*
+        }
+
+        impl Msg {
+            /// How many messages there are: the length of each language's table.
+            pub const COUNT: usize = [$(stringify!($name)),*].len();
+
+            /// Every message, in order, for the tests that check both languages.
+            pub const ALL: [Msg; Msg::COUNT] = [$(Msg::$name),*];
+        }
+    };
+}
+
+messages! {
     /// Days from submission to approval per pathway: {0} (seed {1})
     DistributionSubtitle,
     /// every application of {0} replications of the agency, waits for reviewers included
@@ -199,16 +218,20 @@ pub enum Msg {
     /// variant {0}: {1}
     VariantHeading,
     ///   what moves P80 most (the stage held at its P10, then its P90):
+
     LargestSwingsHeading,
     /// {0} {1} to {2} days (swing {3})
     SwingLine,
     /// no uncertain stage
     NoUncertainStageShort,
     ///   {0}: {1} arrivals a year; {2} days waiting for reviewers on average; {3} in review at the end (median)
+
     QueueLine,
     ///   warning: {0}: {1} applications still in review {2} years after the horizon (more work than reviewers); left out of the days above
+
     QueueUnfinished,
     ///   pool {0}: reviewers busy {1}% of the time
+
     PoolBusy,
     /// Review days per pathway: histogram and cumulative curve, with the target
     ChartCaptionDistribution,
@@ -309,8 +332,10 @@ pub enum Msg {
     /// the end of {0}
     FromEndOf,
     /// target date: {0}, {1} days after {2}: {3}% of reviews are to be approved by then
+
     TargetDateLine,
     /// target: {0}% of reviews within {1} regulator days; the median schedule uses {2}
+
     TargetRegulatorLine,
     /// {0} {1} (the median of {2}, rounded up)
     AmountRounded,
@@ -369,6 +394,7 @@ pub enum Msg {
     /// withdrawn: at the medians an applicant's clock stop runs past its limit
     WithdrawnMedians,
     /// approval {0}: {1} days from {2} (regulator {3}, applicant {4})
+
     ApprovalLine,
     /// target: {0}% within {1} days ({2} clock); this median schedule takes {3}: {4}
     ExplainTarget,
@@ -388,204 +414,26 @@ pub enum Msg {
     OutputsIn,
     /// baseline
     BaselineLower,
-}
-
-impl Msg {
-    /// How many messages there are: the length of each language's table.
-    pub const COUNT: usize = 191;
-
-    /// Every message, in order, for the tests that check both languages have it.
-    pub const ALL: [Msg; Msg::COUNT] = [
-        Msg::DistributionSubtitle,
-        Msg::AgencyApplications,
-        Msg::MonteCarloIteration,
-        Msg::MonteCarloIterations,
-        Msg::UnitApplications,
-        Msg::UnitIterations,
-        Msg::BarsPerDay,
-        Msg::BarsPerBin,
-        Msg::BarsPerAnyBin,
-        Msg::CumulativeApproved,
-        Msg::P50P80,
-        Msg::Target,
-        Msg::ShareOf,
-        Msg::CumulativeShare,
-        Msg::DaysSubmissionToApproval,
-        Msg::UnitDays,
-        Msg::UnitRegulatorDays,
-        Msg::TargetLabel,
-        Msg::TargetSimulated,
-        Msg::TargetShort,
-        Msg::NoIterations,
-        Msg::DayBins,
-        Msg::LongestOffScale,
-        Msg::PercentileDays,
-        Msg::MedianScheduleTitleEnd,
-        Msg::IterationsSeed,
-        Msg::TimelineDetailedSubtitle,
-        Msg::TimelineCompactSubtitle,
-        Msg::DateSubmitted,
-        Msg::DaysAfterEachSubmission,
-        Msg::LegendRegulator,
-        Msg::LegendApplicant,
-        Msg::LegendGateWait,
-        Msg::LegendNotInMedian,
-        Msg::LegendP10P90Approval,
-        Msg::LegendP10P90End,
-        Msg::LegendApproval,
-        Msg::LegendDaysOff,
-        Msg::LegendGateDates,
-        Msg::ApprovalDateDay,
-        Msg::TornadoTitle,
-        Msg::TornadoSubtitle,
-        Msg::StageAtP10,
-        Msg::StageAtP90,
-        Msg::P80EveryStageFree,
-        Msg::TornadoHeadingEnd,
-        Msg::NoUncertainStage,
-        Msg::DaysShort,
-        Msg::MoreSmallerSwings,
-        Msg::FiscalSubtitle,
-        Msg::FiscalJapanese,
-        Msg::FiscalUs,
-        Msg::FiscalAprilMarch,
-        Msg::FiscalOctSep,
-        Msg::FiscalTrimmed,
-        Msg::MonthSpan,
-        Msg::BacklogSubtitle,
-        Msg::TargetLower,
-        Msg::ApplicationsInReview,
-        Msg::ReviewDaysP80,
-        Msg::IdDays,
-        Msg::TargetInRunColour,
-        Msg::CompareCaption,
-        Msg::P50ReviewDays,
-        Msg::P80,
-        Msg::P10ToP90,
-        Msg::ReviewsMeetingTarget,
-        Msg::TargetAsksFor,
-        Msg::NotOpenInBaseline,
-        Msg::CompareSubtitle,
-        Msg::OneVariant,
-        Msg::NVariants,
-        Msg::AgencyReplications,
-        Msg::BaselineUnchanged,
-        Msg::OneUnchangedNotShown,
-        Msg::NUnchangedNotShown,
-        Msg::MoreChangedIn,
-        Msg::SweepSubtitle,
-        Msg::OneStillNotShown,
-        Msg::NStillNotShown,
-        Msg::MoreInSweepCsv,
-        Msg::MultipliedBy,
-        Msg::DaysAddedTo,
-        Msg::RunHeadline,
-        Msg::ColPathway,
-        Msg::ColProductPathway,
-        Msg::ColTarget,
-        Msg::ClockTotal,
-        Msg::ClockRegulator,
-        Msg::ClockApplicant,
-        Msg::SummaryTarget,
-        Msg::ThenFollowUp,
-        Msg::Withdrawn,
-        Msg::SummaryFooter,
-        Msg::WithSet,
-        Msg::VariantHeading,
-        Msg::LargestSwingsHeading,
-        Msg::SwingLine,
-        Msg::NoUncertainStageShort,
-        Msg::QueueLine,
-        Msg::QueueUnfinished,
-        Msg::PoolBusy,
-        Msg::ChartCaptionDistribution,
-        Msg::ChartCaptionCompare,
-        Msg::ChartCaptionTimeline,
-        Msg::ChartCaptionFiscal,
-        Msg::ChartCaptionBacklog,
-        Msg::ChartCaptionTornado,
-        Msg::ReportTitleSuffix,
-        Msg::ReportMeta,
-        Msg::TocResults,
-        Msg::TocSensitivity,
-        Msg::TocCharts,
-        Msg::TocAtP80,
-        Msg::TocInputs,
-        Msg::TocManifest,
-        Msg::NoteReviewDays,
-        Msg::NoteFromReady,
-        Msg::NotePercentiles,
-        Msg::AgencyHeading,
-        Msg::AgencyNote,
-        Msg::AtP80Heading,
-        Msg::AtP80Note,
-        Msg::OverridesNone,
-        Msg::OverridesGiven,
-        Msg::ManifestNote,
-        Msg::GeneratedBy,
-        Msg::Baseline,
-        Msg::VariantLabel,
-        Msg::ThPathway,
-        Msg::ThMean,
-        Msg::ThTarget,
-        Msg::ThMeetingIt,
-        Msg::ThP80FromReady,
-        Msg::ThApproved,
-        Msg::ReportTarget,
-        Msg::NoTarget,
-        Msg::SensitivityNote,
-        Msg::ThStage,
-        Msg::ThP80AtP10,
-        Msg::ThAtP90,
-        Msg::ThSwing,
-        Msg::ThRankCorr,
-        Msg::Submitted,
-        Msg::NotInMedianSchedule,
-        Msg::WithdrawnAtMedians,
-        Msg::GoalDate,
-        Msg::FromClockStart,
-        Msg::FromSubmission,
-        Msg::FromTheSubmission,
-        Msg::FromEndOf,
-        Msg::TargetDateLine,
-        Msg::TargetRegulatorLine,
-        Msg::AmountRounded,
-        Msg::Amount,
-        Msg::UnitBusinessDays,
-        Msg::UnitMonths,
-        Msg::CalendarDaysMedian,
-        Msg::CalendarDays,
-        Msg::FromDate,
-        Msg::AmountFromDate,
-        Msg::BusinessFromDate,
-        Msg::ScenarioCalendar,
-        Msg::ApplicantCap,
-        Msg::ThenGate,
-        Msg::AndPlannedDate,
-        Msg::DateReplaces,
-        Msg::IfItHappens,
-        Msg::ReadyObtains,
-        Msg::Ready,
-        Msg::SubmittedAtMedian,
-        Msg::CountFromClockStart,
-        Msg::ColStage,
-        Msg::ColClock,
-        Msg::ColCounts,
-        Msg::ColStart,
-        Msg::ColEnd,
-        Msg::ColDays,
-        Msg::ColCritical,
-        Msg::Skipped,
-        Msg::WithdrawnMedians,
-        Msg::ApprovalLine,
-        Msg::ExplainTarget,
-        Msg::Within,
-        Msg::Over,
-        Msg::TimeToApproval,
-        Msg::ThenOn,
-        Msg::ThenAtMedians,
-        Msg::WhichPathways,
-        Msg::OutputsIn,
-        Msg::BaselineLower,
-    ];
+    /// {0}: {1} iterations, seed {2}, common random numbers, {3} s
+    CompareHeadline,
+    /// variant
+    ColVariant,
+    /// change (95% CI)
+    ColChangeCi,
+    /// faster
+    ColFaster,
+    /// target met
+    ColTargetMet,
+    ///   no pathway's review days change
+    NoReviewDaysChange,
+    /// {0}: sweep of {1} over {2} values, {3} iterations each, {4}, {5} s
+    SweepHeadline,
+    /// seed {0}
+    SeedN,
+    /// the seed set by the knob
+    SeedByKnob,
+    /// value
+    ColValue,
+    ///   review days, submission to approval
+    ReviewDaysFooter,
 }
