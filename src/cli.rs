@@ -11,9 +11,22 @@ pub use crate::failure::{EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, Failure};
 use crate::pipeline::load_all;
 use crate::scenario::{self, Overrides};
 
+/// What `--help` ends with: the exit codes (see [`crate::failure`]) and the environment.
+const AFTER_HELP: &str = "Exit codes: 0 success; 1 failure (a file could not be written, ...); \
+2 bad input (usage, an unreadable or invalid scenario).\n\
+Environment: NO_COLOR turns off the colours of help and usage errors \
+(regsim's own output has none).";
+
 /// regsim: simulate regulatory-approval timelines.
 #[derive(Debug, Parser)]
-#[command(name = "regsim", version, about, long_about = None, max_term_width = 100)]
+#[command(
+    name = "regsim",
+    version,
+    about,
+    long_about = None,
+    max_term_width = 100,
+    after_help = AFTER_HELP
+)]
 pub struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -68,6 +81,15 @@ enum Command {
     /// Fit a stage's duration to observed applications (pending ones right-censored):
     /// a table of fits, fit.csv, fit.png/.svg and the best fit as a scenario line.
     Fit(crate::commands::fit::FitArgs),
+    /// Print a shell completion script, e.g. `regsim completions bash >
+    /// /etc/bash_completion.d/regsim`.
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `regsim man > regsim.1; man ./regsim.1`.
+    Man,
 }
 
 /// Parses the command line, runs the command, prints any error; returns the exit code.
@@ -103,7 +125,7 @@ where
             at,
         } => match at.at {
             Some(p) => crate::commands::explain::explain_at(&scenario, submitted, &set, p, &at),
-            None => crate::commands::explain::explain(&scenario, submitted, &set),
+            None => crate::commands::explain::explain(&scenario, submitted, &set, at.lang),
         },
         Command::Compare(args) => crate::commands::compare::compare(&args),
         Command::Sweep(args) => crate::commands::sweep::sweep(&args),
@@ -117,6 +139,12 @@ where
         Command::Date(args) => crate::commands::date::run(&args).map_err(Failure::BadInput),
         Command::Validate(args) => crate::commands::validate::validate(&args),
         Command::Fit(args) => crate::commands::fit::fit(&args),
+        Command::Completions { shell } => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut cmd, "regsim", &mut std::io::stdout());
+            Ok(())
+        }
+        Command::Man => man(),
     };
     match result {
         Ok(()) => EXIT_OK,
@@ -132,6 +160,20 @@ where
             EXIT_FAILURE
         }
     }
+}
+
+/// `regsim man`: the manual page of the command line, from the same definitions as
+/// `--help`.
+fn man() -> Result<(), Failure> {
+    let page = clap_mangen::Man::new(<Cli as clap::CommandFactory>::command());
+    let mut out = Vec::new();
+    page.render(&mut out)
+        .map_err(|e| Failure::Other(anyhow::anyhow!("cannot render the manual page: {e}")))?;
+    use std::io::Write;
+    std::io::stdout()
+        .write_all(&out)
+        .map_err(|e| Failure::Other(anyhow::anyhow!("cannot write the manual page: {e}")))?;
+    Ok(())
 }
 
 fn check(paths: &[PathBuf], set: &[String]) -> Result<(), Failure> {

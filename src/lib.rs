@@ -35,6 +35,7 @@ pub mod diagnostic;
 pub mod engine;
 pub mod export;
 pub mod failure;
+pub mod lang;
 pub mod model;
 pub mod observed;
 pub mod pipeline;

@@ -525,6 +525,8 @@ pub fn case(corpus: &[Seed], seed: u64, index: u64) -> Case {
             1 => "svg",
             2 => "html",
             3 => "csv,png,svg",
+            4 => "xlsx",
+            5 => "html,xlsx",
             _ => "csv",
         }
         .into(),
@@ -534,6 +536,13 @@ pub fn case(corpus: &[Seed], seed: u64, index: u64) -> Case {
     }
     if rng.one_in(15) {
         run.push("--sensitivity".into());
+    }
+    // Japanese text and JSON on stdout go through every exporter too.
+    if rng.one_in(4) {
+        run.extend(strings(&["--lang", "ja"]));
+    }
+    if rng.one_in(10) {
+        run.push("--json".into());
     }
     if !base.variants.is_empty() && rng.one_in(3) {
         run.push("--variant".into());
@@ -546,6 +555,9 @@ pub fn case(corpus: &[Seed], seed: u64, index: u64) -> Case {
         explain.push("--submitted".into());
         explain.push(rng.pick(SUBMITTED).to_string());
     }
+    if rng.one_in(4) {
+        explain.extend(strings(&["--lang", "ja"]));
+    }
     explain.extend(set(&mut rng));
     commands.push(explain);
     let mut at = strings(&["explain", "{FILE}", "--at", "p80", "-n"]);
@@ -557,12 +569,18 @@ pub fn case(corpus: &[Seed], seed: u64, index: u64) -> Case {
         date.push("--submitted".into());
         date.push(rng.pick(SUBMITTED).to_string());
     }
+    if rng.one_in(4) {
+        date.extend(strings(&["--lang", "ja"]));
+    }
     commands.push(date);
     // compare pairs the baseline with every variant (a file without one is refused);
     // sweep runs one value per knob setting, here the seed.
     let mut compare = strings(&["compare", "{FILE}", "-q", "--threads", "1", "-o", "{OUT}"]);
     compare.extend(strings(&["--format", "csv", "-n"]));
     compare.push((1 + rng.below(40)).to_string());
+    if rng.one_in(4) {
+        compare.extend(strings(&["--lang", "ja", "--format", "xlsx"]));
+    }
     compare.extend(set(&mut rng));
     commands.push(compare);
     let mut sweep = strings(&["sweep", "{FILE}", "-q", "--threads", "1", "-o", "{OUT}"]);

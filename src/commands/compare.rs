@@ -8,6 +8,8 @@
 //! [`crate::export::compare`]) and compare.png/.svg into `output/<scenario>/compare/`
 //! unless `-o` says otherwise.
 
+use crate::export::text_table::columns;
+use crate::lang::Msg;
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -26,7 +28,7 @@ use crate::export::state::{Recipe, STATE_FILE};
 use crate::failure::Failure;
 use crate::pipeline::{self, Executed, ManifestFacts, OutputPlan, Study, load_runs, study::Shard};
 use crate::scenario::variants::{self, ScenarioRun, parse_set};
-use crate::scenario::{self, LoadedScenario, Overrides};
+use crate::scenario::{self, LoadedScenario};
 
 /// Arguments of `regsim compare`.
 #[derive(Debug, clap::Args)]
@@ -257,10 +259,20 @@ fn write_outputs(ctx: &Context, out: OutputFolder, executed: &Executed) -> Resul
         render_compare(&chart, f, p)
     });
     let facts = || ctx.facts(executed, export_started);
-    let dir = pipeline::finish(out, plan, facts, None)?;
-    if !args.options.quiet {
+    let pages = args.options.pages();
+    let dir = pipeline::outputs::finish_pages(out, plan, facts, &pages)?;
+    if args.options.json {
+        println!(
+            "{}",
+            crate::export::json::line(&dir, "compare.csv", "compare")?
+        );
+    } else if !args.options.quiet {
         print_table(&sim[0], &rows, executed.seconds);
-        println!("  outputs in {}", dir.display());
+        let lang = args.options.lang;
+        println!(
+            "{}",
+            lang.fill(crate::lang::Msg::OutputsIn, &[&dir.display()])
+        );
     }
     Ok(())
 }
@@ -274,7 +286,7 @@ fn study(
     let set = parse_set(&args.set).map_err(Failure::BadInput)?;
     let first = &args.scenarios[0];
     if args.scenarios.len() == 1 {
-        let loaded = scenario::load(first, &Overrides::default())
+        let loaded = scenario::load(first, &args.options.overrides())
             .map_err(|d| Failure::BadInput(d.to_string()))?;
         let ids: Vec<String> = if args.variant.is_empty() {
             loaded.variants.iter().map(|v| v.id.clone()).collect()
@@ -288,7 +300,7 @@ fn study(
             )));
         }
         // The file read once: its variants built on the document already loaded.
-        let runs = variants::runs(first, &loaded, &set, &ids, &Overrides::default())
+        let runs = variants::runs(first, &loaded, &set, &ids, &args.options.overrides())
             .map_err(|d| Failure::BadInput(d.to_string()))?;
         let study = Study::of_runs(first.clone(), runs, sampling).paired()?;
         return Ok((vec![loaded], study));
@@ -302,7 +314,7 @@ fn study(
     let mut loaded_all = Vec::new();
     let mut errors = String::new();
     for path in &args.scenarios {
-        match load_runs(path, &set, &[], &Overrides::default()) {
+        match load_runs(path, &set, &[], &args.options.overrides()) {
             Ok((loaded, mut list)) => {
                 let mut run = list.remove(0);
                 // The other files are told apart by their names.
@@ -368,9 +380,15 @@ fn interval(i: &paired::Interval) -> String {
 }
 
 fn print_table(base: &ComparedRun, rows: &[CompareRow], seconds: f64) {
+    let lang = base.model.lang;
+    let seconds = format!("{seconds:.2}");
+    let r = base.results;
     println!(
-        "{}: {} iterations, seed {}, common random numbers, {:.2} s",
-        base.model.title, base.results.iterations, base.results.seed, seconds
+        "{}",
+        lang.fill(
+            Msg::CompareHeadline,
+            &[&base.model.title, &r.iterations, &r.seed, &seconds]
+        )
     );
     let shown: Vec<&CompareRow> = rows
         .iter()
@@ -382,14 +400,14 @@ fn print_table(base: &ComparedRun, rows: &[CompareRow], seconds: f64) {
         })
         .collect();
     let head = [
-        "variant",
-        "pathway",
+        lang.text(Msg::ColVariant),
+        lang.text(Msg::ColPathway),
         "p50",
-        "change (95% CI)",
+        lang.text(Msg::ColChangeCi),
         "p80",
-        "change (95% CI)",
-        "faster",
-        "target met",
+        lang.text(Msg::ColChangeCi),
+        lang.text(Msg::ColFaster),
+        lang.text(Msg::ColTargetMet),
     ];
     let cells: Vec<[String; 8]> = shown
         .iter()
@@ -429,8 +447,8 @@ fn print_table(base: &ComparedRun, rows: &[CompareRow], seconds: f64) {
         .map(|k| {
             cells
                 .iter()
-                .map(|c| c[k].chars().count())
-                .chain([head[k].len()])
+                .map(|c| columns(&c[k]))
+                .chain([columns(head[k])])
                 .max()
                 .unwrap_or(0)
         })
@@ -439,7 +457,7 @@ fn print_table(base: &ComparedRun, rows: &[CompareRow], seconds: f64) {
         let parts: Vec<String> = c
             .iter()
             .zip(&widths)
-            .map(|(s, w)| format!("{s}{}", " ".repeat(w - s.chars().count())))
+            .map(|(s, w)| format!("{s}{}", " ".repeat(w - columns(s))))
             .collect();
         println!("  {}", parts.join("  ").trim_end());
     };
@@ -448,7 +466,7 @@ fn print_table(base: &ComparedRun, rows: &[CompareRow], seconds: f64) {
         line(&c.iter().map(String::as_str).collect::<Vec<_>>());
     }
     if shown.is_empty() {
-        println!("  no pathway's review days change");
+        println!("{}", lang.text(Msg::NoReviewDaysChange));
     }
     if base.queue.is_some() {
         println!(

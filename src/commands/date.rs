@@ -6,6 +6,7 @@
 //! its median, a stage that happens in under half of reviews left out. What such a stage
 //! would do (a major amendment extending the goal) is shown on its own line.
 
+use crate::lang::Msg;
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
@@ -28,6 +29,10 @@ pub struct DateArgs {
     /// The submission (filing) date [default: the scenario's], e.g. 2024-03-18.
     #[arg(long, value_name = "DATE")]
     pub submitted: Option<NaiveDate>,
+    /// Language of the text for people: charts, terminal tables, report.html (CSV
+    /// headers stay English; titles come from the file's title_ja fields).
+    #[arg(long, value_enum, default_value = "en")]
+    pub lang: crate::lang::Lang,
 }
 
 /// Prints the dates; on bad input returns the message for exit code 2.
@@ -36,6 +41,7 @@ pub fn run(args: &DateArgs) -> Result<(), String> {
         &args.scenario,
         &Overrides {
             submitted: args.submitted,
+            lang: args.lang,
             ..Default::default()
         },
     )
@@ -82,11 +88,16 @@ pub fn pathway_dates(
 ) -> Result<String, crate::engine::schedule::ScheduleError> {
     let mut t = PathwayTimes::default();
     median_application(model, pathway, 0, &mut t)?;
+    let lang = model.lang;
     let date = |day: u32| model.date_of(day as i64);
     let mut out = String::new();
     let _ = writeln!(out, "{} — {}", pathway.id, pathway.title);
     let filed = date(t.filed_day);
-    let _ = writeln!(out, "submitted {filed} ({})", filed.format("%a"));
+    let _ = writeln!(
+        out,
+        "{}",
+        lang.fill(Msg::Submitted, &[&lang.date_weekday(filed)])
+    );
     if let Some(rule) = &pathway.clock_start {
         let _ = writeln!(out, "{}", rule.explain(filed));
     }
@@ -98,38 +109,37 @@ pub fn pathway_dates(
         .unwrap_or(5);
     for (i, (s, st)) in pathway.stages.iter().zip(&t.stages).enumerate() {
         if !st.ran {
-            let _ = writeln!(
-                out,
-                "  {}  not in the median schedule (happens in {}% of reviews){}",
-                pad_right(&s.id, w),
-                crate::export::csv::num(s.probability * 100.0),
-                if_it_happens(model, pathway, i, &t)
+            let line = lang.fill(
+                Msg::NotInMedianSchedule,
+                &[
+                    &pad_right(&s.id, w),
+                    &crate::export::csv::num(s.probability * 100.0),
+                    &if_it_happens(model, pathway, i, &t),
+                ],
             );
+            let _ = writeln!(out, "{line}");
             continue;
         }
         let end = date(st.end_day);
         let _ = writeln!(
             out,
-            "  {}  {end} ({})  {}: {}",
+            "  {}  {}  {}: {}",
             pad_right(&s.id, w),
-            end.format("%a"),
+            lang.date_weekday(end),
             s.title,
             rule_text(model, pathway, s, st, &t)
         );
     }
     let goal = date(t.approval_day());
     if t.withdrawn {
-        let _ = writeln!(
-            out,
-            "withdrawn: an applicant's clock stop runs past its limit at the medians"
-        );
+        let _ = writeln!(out, "{}", lang.text(Msg::WithdrawnAtMedians));
     } else {
-        let from = crate::export::text_table::counted_from(pathway);
+        let from = lang.text(crate::export::text_table::counted_from(pathway));
+        let goal = lang.date_weekday(goal);
         let _ = writeln!(
             out,
-            "goal date: {goal} ({}), {} days after {from}",
-            goal.format("%a"),
-            t.review_days
+            "{}",
+            lang.fill(Msg::GoalDate, &[&goal, &t.review_days, &from])
         );
         if let Some(target) = pathway.target {
             let line = target_line(model, target, &t, from).map_err(|_| {
@@ -152,6 +162,7 @@ fn target_line(
     t: &PathwayTimes,
     from: &str,
 ) -> Result<String, crate::model::Horizon> {
+    let lang = model.lang;
     let pct = crate::export::csv::num(target.percentile);
     let days = crate::export::csv::num(target.days);
     Ok(match target.clock {
@@ -160,15 +171,12 @@ fn target_line(
             // `as` saturates: a target of 1e308 days is past every date, as it should be.
             let day = (start as i64).saturating_add(target.days.ceil() as i64);
             let by = model.checked_date_of(day)?;
-            format!(
-                "target date: {by} ({}), {days} days after {from}: {pct}% of reviews are to be approved by then\n",
-                by.format("%a")
-            )
+            let by = lang.date_weekday(by);
+            lang.fill(Msg::TargetDateLine, &[&by, &days, &from, &pct])
         }
-        TargetClock::Regulator => format!(
-            "target: {pct}% of reviews within {days} regulator days; the median schedule uses {}\n",
-            t.regulator_days
-        ),
+        TargetClock::Regulator => {
+            lang.fill(Msg::TargetRegulatorLine, &[&pct, &days, &t.regulator_days])
+        }
     })
 }
 
@@ -180,74 +188,65 @@ fn rule_text(
     st: &StageTimes,
     t: &PathwayTimes,
 ) -> String {
-    let date = |day: u32| model.date_of(day as i64);
+    let lang = model.lang;
+    let date = |day: u32| lang.date(model.date_of(day as i64));
     // A predecessor that did not happen ended where it started: name the stage before it.
     let mut pred = st.critical_predecessor;
     while pred != u32::MAX && !t.stages[pred as usize].ran {
         pred = t.stages[pred as usize].critical_predecessor;
     }
     let from = match pred {
-        u32::MAX if pathway.clock_start.is_some() => "the clock start".to_string(),
-        u32::MAX => "the submission".to_string(),
-        j => format!("the end of `{}`", pathway.stages[j as usize].id),
+        u32::MAX if pathway.clock_start.is_some() => lang.text(Msg::FromClockStart).to_string(),
+        u32::MAX => lang.text(Msg::FromTheSubmission).to_string(),
+        j => lang.fill(Msg::FromEndOf, &[&pathway.stages[j as usize].id]),
     };
     let start = date(st.start_day);
     let work = s.duration.as_ref().map_or(0.0, |d| d.median());
-    let amount = |unit: &str| {
+    let amount = |unit: Msg| {
         let n = crate::model::whole_day(work.max(0.0));
+        let unit = lang.text(unit);
         match &s.duration {
-            Some(d) if d.is_random() => {
-                format!("{n} {unit} (the median of {}, rounded up)", d.describe())
-            }
-            _ => format!("{n} {unit}"),
+            Some(d) if d.is_random() => lang.fill(Msg::AmountRounded, &[&n, &unit, &d.describe()]),
+            _ => lang.fill(Msg::Amount, &[&n, &unit]),
         }
     };
+    let work_days = crate::export::csv::num(work);
     let mut text = match s.days {
-        DayCount::Calendar if s.duration.is_none() => format!("from {start} ({from})"),
+        DayCount::Calendar if s.duration.is_none() => lang.fill(Msg::FromDate, &[&start, &from]),
         DayCount::Calendar => {
             let days = match &s.duration {
-                Some(d) if d.is_random() => format!(
-                    "{} calendar days (the median of {})",
-                    crate::export::csv::num(work),
-                    d.describe()
-                ),
-                _ => format!("{} calendar days", crate::export::csv::num(work)),
+                Some(d) if d.is_random() => {
+                    lang.fill(Msg::CalendarDaysMedian, &[&work_days, &d.describe()])
+                }
+                _ => lang.fill(Msg::CalendarDays, &[&work_days]),
             };
-            format!("{days} from {start} ({from})")
+            lang.fill(Msg::AmountFromDate, &[&days, &start, &from])
         }
-        DayCount::Business => format!(
-            "{} of {} from {start} ({from}), counted from the first business day",
-            amount("business days"),
-            model
+        DayCount::Business => {
+            let calendar = model
                 .calendar_name_of(s)
-                .unwrap_or("the scenario's calendar")
-        ),
-        DayCount::Months => format!("{} from {start} ({from})", amount("months")),
+                .unwrap_or(lang.text(Msg::ScenarioCalendar));
+            let amount = amount(Msg::UnitBusinessDays);
+            lang.fill(Msg::BusinessFromDate, &[&amount, &calendar, &start, &from])
+        }
+        DayCount::Months => {
+            let amount = amount(Msg::UnitMonths);
+            lang.fill(Msg::AmountFromDate, &[&amount, &start, &from])
+        }
     };
     if let Some(cap) = s.max_days {
-        let _ = write!(
-            text,
-            "; the applicant has up to {} days, else the application is withdrawn",
-            crate::export::csv::num(cap)
-        );
+        text.push_str(&lang.fill(Msg::ApplicantCap, &[&crate::export::csv::num(cap)]));
     }
     if let Some(g) = s.gate {
         let gate = &model.gates[g];
         let work_end = date(crate::model::whole_day(st.work_end) as u32);
-        let _ = write!(
-            text,
-            "; then {} (`{}`): the first date on or after {work_end}",
-            gate.title, gate.id
-        );
+        text.push_str(&lang.fill(Msg::ThenGate, &[&gate.title, &gate.id, &work_end]));
         if s.planned_within.is_some() {
-            let _ = write!(text, " and the planned date");
+            text.push_str(lang.text(Msg::AndPlannedDate));
         }
         if let Some((from, why)) = gate.moved_to(st.end_day as i64) {
-            let _ = write!(
-                text,
-                "; this date replaces the rule's {} ({why})",
-                model.date_of(from)
-            );
+            let from = lang.date(model.date_of(from));
+            text.push_str(&lang.fill(Msg::DateReplaces, &[&from, &why]));
         }
     }
     text
@@ -260,12 +259,11 @@ fn if_it_happens(model: &Model, pathway: &Pathway, i: usize, t: &PathwayTimes) -
     let mut t2 = PathwayTimes::default();
     match median_application(model, &with, 0, &mut t2) {
         Ok(()) if !t2.withdrawn => {
-            let goal = model.date_of(t2.approval_day() as i64);
-            format!(
-                "; if it happens: the goal date becomes {goal} ({}), {} days later",
-                goal.format("%a"),
-                t2.review_days as i64 - t.review_days as i64
-            )
+            let goal = model
+                .lang
+                .date_weekday(model.date_of(t2.approval_day() as i64));
+            let later = t2.review_days as i64 - t.review_days as i64;
+            model.lang.fill(Msg::IfItHappens, &[&goal, &later])
         }
         _ => String::new(),
     }

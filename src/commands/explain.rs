@@ -25,6 +25,10 @@ pub struct ExplainAt {
     /// With --at: random seed [default: the scenario's].
     #[arg(long, value_name = "N", requires = "at")]
     pub seed: Option<u64>,
+    /// Language of the text for people: charts, terminal tables, report.html (CSV
+    /// headers stay English; titles come from the file's title_ja fields).
+    #[arg(long, value_enum, default_value = "en")]
+    pub lang: crate::lang::Lang,
 }
 
 /// "p80", "P80" or "80" as a percentile from 0 to 100.
@@ -40,11 +44,17 @@ fn parse_percentile(s: &str) -> Result<f64, String> {
 
 /// `regsim explain`: the title, the eligibility table with products, then each
 /// pathway's median schedule.
-pub fn explain(path: &Path, submitted: Option<NaiveDate>, set: &[String]) -> Result<(), Failure> {
+pub fn explain(
+    path: &Path,
+    submitted: Option<NaiveDate>,
+    set: &[String],
+    lang: crate::lang::Lang,
+) -> Result<(), Failure> {
     let loaded = load_all(
         &[path.to_path_buf()],
         &Overrides {
             submitted,
+            lang,
             ..Default::default()
         },
         set,
@@ -55,11 +65,12 @@ pub fn explain(path: &Path, submitted: Option<NaiveDate>, set: &[String]) -> Res
         println!("{}", model.description.trim());
     }
     if !set.is_empty() {
-        println!("with --set {}", set.join(" --set "));
+        let set = set.join(" --set ");
+        println!("{}", lang.fill(crate::lang::Msg::WithSet, &[&set]));
     }
     if !model.products.is_empty() {
         println!();
-        println!("Which pathways each product may take:");
+        println!("{}", lang.text(crate::lang::Msg::WhichPathways));
         print!("{}", crate::export::eligibility::decision_table(model));
     }
     for (i, t) in loaded[0].schedules.iter().enumerate() {
@@ -83,10 +94,12 @@ pub fn explain_at(
         seed: args.seed,
     };
     sampling.check(None)?;
+    let lang = args.lang;
     let loaded = load_all(
         &[path.to_path_buf()],
         &Overrides {
             submitted,
+            lang,
             ..Default::default()
         },
         set,

@@ -40,6 +40,10 @@ pub struct MergeArgs {
     /// Print only errors.
     #[arg(short, long)]
     quiet: bool,
+    /// Language of the charts, tables and report (the shards hold numbers only, so the
+    /// merge chooses it).
+    #[arg(long, value_enum, default_value = "en")]
+    lang: crate::lang::Lang,
 }
 
 /// `regsim merge`.
@@ -95,6 +99,7 @@ pub fn merge(args: &MergeArgs) -> Result<(), Failure> {
         sensitivity: args.sensitivity,
         threads: args.threads,
         quiet: args.quiet,
+        lang: args.lang,
         seconds,
     })
 }
@@ -136,6 +141,7 @@ fn what_if_options(args: &MergeArgs, command: &str) -> Result<RunOptions, Failur
             Format::Csv => Output::Csv,
             Format::Png => Output::Png,
             Format::Svg => Output::Svg,
+            Format::Xlsx => Output::Xlsx,
             Format::Html => {
                 return Err(Failure::BadInput(format!(
                     "error: `regsim {command}` writes no report.html: give --format csv, png or svg\n"
@@ -150,6 +156,8 @@ fn what_if_options(args: &MergeArgs, command: &str) -> Result<RunOptions, Failur
         format,
         threads: args.threads,
         quiet: args.quiet,
+        lang: args.lang,
+        json: false,
     })
 }
 

@@ -2,6 +2,7 @@
 //! every output of the run (CSV, charts, the sensitivity analysis, report.html and the
 //! manifest), staged and committed together.
 
+use crate::lang::Msg;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -95,6 +96,14 @@ pub struct RunArgs {
     /// merge's); for a batch system's array job (docs/scale-out.md).
     #[arg(long, value_name = "K/N")]
     shard: Option<String>,
+    /// Language of the text for people: charts, terminal tables, report.html (CSV
+    /// headers stay English; titles come from the file's title_ja fields).
+    #[arg(long, value_enum, default_value = "en")]
+    lang: crate::lang::Lang,
+    /// Print the summary (summary.csv's rows) as JSON on stdout instead of the terminal
+    /// summary, a line per scenario, for scripts (implies csv).
+    #[arg(long)]
+    json: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -108,6 +117,8 @@ pub(crate) enum Format {
     Svg,
     /// report.html, one self-contained page (implies svg and the sensitivity analysis)
     Html,
+    /// summary.xlsx: every table as a sheet, and the manifest (implies csv)
+    Xlsx,
 }
 
 /// `regsim run`: validates every scenario (and variant) first, then simulates and writes
@@ -132,6 +143,7 @@ pub fn run(args: &RunArgs) -> Result<(), Failure> {
     }
     let overrides = Overrides {
         submitted: args.submitted,
+        lang: args.lang,
         ..Default::default()
     };
     let shard = args.shard.as_deref().map(Shard::parse).transpose()?;
@@ -232,7 +244,7 @@ impl RunContext<'_> {
         let f = &self.args.format;
         let html = f.contains(&Format::Html);
         Formats {
-            csv: f.contains(&Format::Csv),
+            csv: self.args.json || f.contains(&Format::Csv) || f.contains(&Format::Xlsx),
             png: f.contains(&Format::Png),
             svg: f.contains(&Format::Svg) || html,
             html,
@@ -293,8 +305,17 @@ fn write_outputs(ctx: &RunContext, out: OutputFolder, executed: &Executed) -> Re
         let sensitivity = sensitivity.as_ref().map(|s| s.0.as_slice());
         report_page(out, ctx, executed, sensitivity, manifest)
     };
-    let report: Option<ReportPage> = if formats.html { Some(&report) } else { None };
-    let dir = pipeline::finish(out, plan, facts, report)?;
+    let xlsx = |out: &OutputFolder, manifest: &Manifest| {
+        crate::export::xlsx::from_folder(out, manifest).map_err(Failure::from)
+    };
+    let mut pages: Vec<(&str, ReportPage)> = Vec::new();
+    if args.format.contains(&Format::Xlsx) {
+        pages.push(("summary.xlsx", &xlsx));
+    }
+    if formats.html {
+        pages.push(("report.html", &report));
+    }
+    let dir = pipeline::outputs::finish_pages(out, plan, facts, &pages)?;
     if let Some(p) = executed.precision.as_ref().filter(|p| !p.met) {
         let wide: Vec<String> = model
             .pathways
@@ -312,9 +333,15 @@ fn write_outputs(ctx: &RunContext, out: OutputFolder, executed: &Executed) -> Re
             results.iterations
         );
     }
-    if !args.quiet {
+    if args.json {
+        println!(
+            "{}",
+            crate::export::json::line(&dir, "summary.csv", "summary")?
+        );
+    } else if !args.quiet {
         if !args.set.is_empty() {
-            println!("with --set {}", args.set.join(" --set "));
+            let set = args.set.join(" --set ");
+            println!("{}", model.lang.fill(Msg::WithSet, &[&set]));
         }
         print_summary(model, results, &dir, executed.seconds);
         if let Some(q) = executed.queues.first() {
@@ -325,7 +352,12 @@ fn write_outputs(ctx: &RunContext, out: OutputFolder, executed: &Executed) -> Re
         }
         for (k, (v, r)) in study.runs.iter().zip(&executed.runs).enumerate().skip(1) {
             println!();
-            println!("variant {}: {}", v.label, v.title);
+            println!(
+                "{}",
+                v.model
+                    .lang
+                    .fill(Msg::VariantHeading, &[&v.label, &v.title])
+            );
             print_summary(&v.model, r, &dir, executed.seconds);
             if let Some(q) = executed.queues.get(k) {
                 print!("{}", crate::export::queue::summary_lines(&v.model, r, q));
@@ -497,11 +529,12 @@ fn report_page(
         std::fs::read_to_string(p).with_context(|| format!("cannot read {}", p.display()))
     };
     let mut charts = Vec::new();
+    let lang = ctx.study.baseline().model.lang;
     for (file, caption) in CHARTS {
         if let Some(p) = out.staged(file) {
             charts.push(ReportChart {
                 file: file.into(),
-                caption: caption.into(),
+                caption: lang.text(caption).into(),
                 svg: read(p)?,
             });
         }
@@ -534,13 +567,13 @@ fn report_page(
         .iter()
         .map(|v| {
             (
-                format!("Variant {}", v.label),
+                lang.fill(Msg::VariantLabel, &[&v.label]),
                 format!("{}: {}", v.title, v.overrides.join("; ")),
             )
         })
         .collect();
     let mut runs = vec![ReportRun {
-        label: "Baseline",
+        label: lang.text(Msg::Baseline),
         description: "",
         model,
         results: &results[0],
@@ -560,9 +593,9 @@ fn report_page(
         .zip(&executed.queues)
         .map(|((r, res), q)| {
             let label = if r.label.is_empty() {
-                "Baseline".to_string()
+                lang.text(Msg::Baseline).to_string()
             } else {
-                format!("Variant {}", r.label)
+                lang.fill(Msg::VariantLabel, &[&r.label])
             };
             (label, crate::export::queue::summary_lines(&r.model, res, q))
         })

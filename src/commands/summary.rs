@@ -1,6 +1,7 @@
 //! The terminal's summary of a run: per pathway P10 to P90 of review days and the
 //! target, what follows approval, withdrawals.
 
+use crate::lang::Msg;
 use std::path::Path;
 
 use crate::engine::results::RunResults;
@@ -9,43 +10,48 @@ use crate::model::Model;
 
 /// Prints the summary of `results` of `model`, written to `dir` in `seconds`.
 pub(super) fn print_summary(model: &Model, results: &RunResults, dir: &Path, seconds: f64) {
+    let lang = model.lang;
+    let seconds = format!("{seconds:.2}");
     println!(
-        "{}: {} iterations, seed {}, {:.2} s",
-        model.title, results.iterations, results.seed, seconds
+        "{}",
+        lang.fill(
+            Msg::RunHeadline,
+            &[&model.title, &results.iterations, &results.seed, &seconds]
+        )
     );
     let names: Vec<String> = model.pathways.iter().map(|p| p.label(model)).collect();
     let w = names
         .iter()
-        .map(|n| n.chars().count())
+        .map(|n| crate::export::text_table::columns(n))
         .max()
         .unwrap_or(7)
         .max(7);
     println!(
-        "  {}  {:>6} {:>6} {:>6} {:>6}  target",
+        "  {}  {:>6} {:>6} {:>6} {:>6}  {}",
         crate::export::text_table::pad_right(
-            if model.products.is_empty() {
-                "pathway"
+            lang.text(if model.products.is_empty() {
+                Msg::ColPathway
             } else {
-                "product/pathway"
-            },
+                Msg::ColProductPathway
+            }),
             w
         ),
         "p10",
         "p50",
         "p80",
-        "p90"
+        "p90",
+        lang.text(Msg::ColTarget)
     );
     for ((p, r), name) in model.pathways.iter().zip(&results.pathways).zip(&names) {
         let h = &r.review_days;
         let q = |x| h.percentile(x).map(num).unwrap_or_default();
         let target = p.target.map(|t| {
             let met = r.target_met_share(t).unwrap_or(0.0) * 100.0;
-            format!(
-                "{}% within {} days ({}): met by {:.1}%",
-                num(t.percentile),
-                num(t.days),
-                t.clock.as_str(),
-                met
+            let met = format!("{met:.1}");
+            let clock = lang.target_clock(t.clock);
+            lang.fill(
+                Msg::SummaryTarget,
+                &[&num(t.percentile), &num(t.days), &clock, &met],
             )
         });
         println!(
@@ -67,19 +73,19 @@ pub(super) fn print_summary(model: &Model, results: &RunResults, dir: &Path, sec
                 .filter(|(_, c)| *c > 0)
                 .map(|(o, c)| format!("{} {:.1}%", o.as_str(), c as f64 * 100.0 / n))
                 .collect();
-            println!("  {name}, then {}: {}", f.title, shares.join(", "));
+            let shares = shares.join(", ");
+            println!(
+                "{}",
+                lang.fill(Msg::ThenFollowUp, &[name, &f.title, &shares])
+            );
         }
     }
     for ((_, r), name) in model.pathways.iter().zip(&results.pathways).zip(&names) {
         if r.withdrawn > 0 {
             let share = r.withdrawn as f64 * 100.0 / results.iterations.max(1) as f64;
-            println!(
-                "  {name}: {share:.1}% withdrawn (a clock stop past its limit; not in the days above)"
-            );
+            let share = format!("{share:.1}");
+            println!("{}", lang.fill(Msg::Withdrawn, &[name, &share]));
         }
     }
-    println!(
-        "  review days, submission to approval; outputs in {}",
-        dir.display()
-    );
+    println!("{}", lang.fill(Msg::SummaryFooter, &[&dir.display()]));
 }

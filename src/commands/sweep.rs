@@ -8,6 +8,7 @@
 //! [`crate::export::sweep`]) and sweep.png/.svg into `output/<scenario>/sweep/` unless
 //! `-o` says otherwise.
 
+use crate::lang::Msg;
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -23,7 +24,7 @@ use crate::model::Model;
 use crate::pipeline::{self, Executed, ManifestFacts, OutputPlan, Study, study::Shard};
 use crate::scenario::overrides::{self, Override};
 use crate::scenario::variants::{self, Origin, ScenarioRun};
-use crate::scenario::{self, LoadedScenario, Overrides};
+use crate::scenario::{self, LoadedScenario};
 
 /// The most values a sweep may have.
 pub const MAX_VALUES: usize = 101;
@@ -316,7 +317,7 @@ fn prepare(args: &SweepArgs) -> Result<(Knob, LoadedScenario, Study), Failure> {
         .collect::<Result<_, _>>()?;
 
     let path = &args.scenario;
-    let loaded = scenario::load(path, &Overrides::default())
+    let loaded = scenario::load(path, &args.options.overrides())
         .map_err(|d| Failure::BadInput(d.to_string()))?;
     let doc = variants::base_document(&loaded.text).map_err(|d| {
         let shown = crate::diagnostic::FileDiagnostics::new(path, &loaded.text, vec![d]);
@@ -328,12 +329,13 @@ fn prepare(args: &SweepArgs) -> Result<(Knob, LoadedScenario, Study), Failure> {
         let mut list: Vec<(&Override, Origin)> =
             fixed.iter().map(|f| (f, Origin::CommandLine)).collect();
         list.push((o, Origin::CommandLine));
-        let model =
-            variants::build(&loaded.stem, &doc, &list, &Overrides::default()).map_err(|items| {
+        let model = variants::build(&loaded.stem, &doc, &list, &args.options.overrides()).map_err(
+            |items| {
                 Failure::BadInput(
                     crate::diagnostic::FileDiagnostics::new(path, &loaded.text, items).to_string(),
                 )
-            })?;
+            },
+        )?;
         models.push(model);
         applied.push(
             list.iter()
@@ -385,10 +387,16 @@ fn write_outputs(ctx: &Context, out: OutputFolder, executed: &Executed) -> Resul
     let chart = chart(&loaded.model.title, knob, &models, results);
     plan.chart("sweep", &formats, move |f, p| render_sweep(&chart, f, p));
     let facts = || ctx.facts(executed, export_started);
-    let dir = pipeline::finish(out, plan, facts, None)?;
-    if !args.options.quiet {
+    let pages = args.options.pages();
+    let dir = pipeline::outputs::finish_pages(out, plan, facts, &pages)?;
+    if args.options.json {
+        println!("{}", crate::export::json::line(&dir, "sweep.csv", "sweep")?);
+    } else if !args.options.quiet {
         print_table(&loaded.model.title, knob, &models, results, seconds);
-        println!("  outputs in {}", dir.display());
+        println!(
+            "{}",
+            loaded.model.lang.fill(Msg::OutputsIn, &[&dir.display()])
+        );
     }
     Ok(())
 }
@@ -450,23 +458,19 @@ fn chart(title: &str, knob: &Knob, models: &[&Model], results: &[RunResults]) ->
             }
         })
         .collect();
-    let mut subtitle = format!(
-        "Review days against {}, {} per value, same seed for every value",
-        knob.path,
-        crate::export::chart::iterations(results[0].iterations)
-    );
+    let lang = base.lang;
+    let sampled = crate::export::chart::iterations(lang, results[0].iterations);
+    let mut subtitle = lang.fill(Msg::SweepSubtitle, &[&knob.path, &sampled]);
     if still > 0 && still < base.pathways.len() {
-        let s = if still == 1 { "" } else { "s" };
-        subtitle.push_str(&format!(
-            "; {still} pathway{s} the knob does not move not shown"
-        ));
+        let (one, many) = (Msg::OneStillNotShown, Msg::NStillNotShown);
+        subtitle.push_str(&lang.count(still, still == 1, one, many));
     }
     if hidden > 0 {
-        subtitle.push_str(&format!("; {hidden} more in sweep.csv"));
+        subtitle.push_str(&lang.fill(Msg::MoreInSweepCsv, &[&hidden]));
     }
     let x_label = match knob.prefix.as_str() {
-        "*" => format!("{} multiplied by", knob.path),
-        "+" => format!("days added to {}", knob.path),
+        "*" => lang.fill(Msg::MultipliedBy, &[&knob.path]),
+        "+" => lang.fill(Msg::DaysAddedTo, &[&knob.path]),
         _ => knob.path.clone(),
     };
     SweepChart {
@@ -476,23 +480,31 @@ fn chart(title: &str, knob: &Knob, models: &[&Model], results: &[RunResults]) ->
         x,
         x_names,
         panels,
+        lang,
     }
 }
 
 fn print_table(title: &str, knob: &Knob, models: &[&Model], results: &[RunResults], seconds: f64) {
-    let seeds = if results.iter().all(|r| r.seed == results[0].seed) {
-        format!("seed {}", results[0].seed)
-    } else {
-        "the seed set by the knob".to_string()
-    };
-    println!(
-        "{title}: sweep of {} over {} values, {} iterations each, {seeds}, {:.2} s",
-        knob.path,
-        knob.values.len(),
-        results[0].iterations,
-        seconds
-    );
     let base = &models[0];
+    let lang = base.lang;
+    let seeds = if results.iter().all(|r| r.seed == results[0].seed) {
+        lang.fill(Msg::SeedN, &[&results[0].seed])
+    } else {
+        lang.text(Msg::SeedByKnob).to_string()
+    };
+    let seconds = format!("{seconds:.2}");
+    let headline = lang.fill(
+        Msg::SweepHeadline,
+        &[
+            &title,
+            &knob.path,
+            &knob.values.len(),
+            &results[0].iterations,
+            &seeds,
+            &seconds,
+        ],
+    );
+    println!("{headline}");
     for (i, p) in base.pathways.iter().enumerate() {
         let (q, met) = series(models, results, i);
         if q.windows(2).all(|w| w[0] == w[1]) && met.windows(2).all(|w| w[0] == w[1]) {
@@ -501,8 +513,13 @@ fn print_table(title: &str, knob: &Knob, models: &[&Model], results: &[RunResult
         let name = p.label(base);
         println!("  {name}");
         println!(
-            "    {:>10}  {:>6} {:>6} {:>6} {:>6}  target met",
-            "value", "p10", "p50", "p80", "p90"
+            "    {}  {:>6} {:>6} {:>6} {:>6}  {}",
+            crate::export::text_table::pad_left(lang.text(Msg::ColValue), 10),
+            "p10",
+            "p50",
+            "p80",
+            "p90",
+            lang.text(Msg::ColTargetMet)
         );
         for ((v, q), m) in knob.values.iter().zip(&q).zip(&met) {
             println!(
@@ -516,7 +533,7 @@ fn print_table(title: &str, knob: &Knob, models: &[&Model], results: &[RunResult
             );
         }
     }
-    println!("  review days, submission to approval");
+    println!("{}", lang.text(Msg::ReviewDaysFooter));
 }
 
 #[cfg(test)]

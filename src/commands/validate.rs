@@ -176,7 +176,7 @@ pub fn validate(args: &ValidateArgs) -> Result<(), Failure> {
             "Review days, submission to approval: {} (cut-off {}) against {}, seed {}",
             args.observed.display(),
             observed.as_of,
-            crate::export::chart::iterations(results.iterations),
+            crate::export::chart::iterations(model.lang, results.iterations),
             base.seed
         ),
         rows: &rows,

@@ -48,6 +48,14 @@ pub struct RunOptions {
     /// Print only errors.
     #[arg(short, long)]
     pub quiet: bool,
+    /// Language of the text for people: the chart and the terminal table (CSV headers
+    /// stay English; titles come from the file's title_ja fields).
+    #[arg(long, value_enum, default_value = "en")]
+    pub lang: crate::lang::Lang,
+    /// Print the table (compare.csv's or sweep.csv's rows) as JSON on stdout instead of
+    /// the terminal table, for scripts (implies csv).
+    #[arg(long)]
+    pub json: bool,
 }
 
 impl RunOptions {
@@ -59,10 +67,30 @@ impl RunOptions {
         }
     }
 
+    /// What the command line changes before validation: the language titles are
+    /// chosen in.
+    pub fn overrides(&self) -> crate::scenario::Overrides {
+        crate::scenario::Overrides {
+            lang: self.lang,
+            ..Default::default()
+        }
+    }
+
+    /// The files built from the written ones and the manifest: summary.xlsx when asked.
+    pub fn pages(&self) -> Vec<(&'static str, crate::pipeline::outputs::ReportPage<'static>)> {
+        if self.format.contains(&Output::Xlsx) {
+            vec![("summary.xlsx", &xlsx_page)]
+        } else {
+            Vec::new()
+        }
+    }
+
     /// The outputs asked for.
     pub fn formats(&self) -> Formats {
         Formats {
-            csv: self.format.contains(&Output::Csv),
+            csv: self.json
+                || self.format.contains(&Output::Csv)
+                || self.format.contains(&Output::Xlsx),
             png: self.format.contains(&Output::Png),
             svg: self.format.contains(&Output::Svg),
             html: false,
@@ -79,6 +107,8 @@ pub enum Output {
     Png,
     /// The chart as SVG.
     Svg,
+    /// summary.xlsx: the table as a sheet, and the manifest (implies csv)
+    Xlsx,
 }
 
 /// The output folder: `-o DIR`, else `output/<file name>/<command>`.
@@ -86,6 +116,14 @@ pub fn output_dir(output: &Option<PathBuf>, loaded: &LoadedScenario, command: &s
     output
         .clone()
         .unwrap_or_else(|| Path::new("output").join(&loaded.stem).join(command))
+}
+
+/// summary.xlsx of the folder's staged tables and its manifest.
+fn xlsx_page(
+    out: &crate::export::files::OutputFolder,
+    manifest: &crate::export::manifest::Manifest,
+) -> Result<Vec<u8>, crate::failure::Failure> {
+    Ok(crate::export::xlsx::from_folder(out, manifest)?)
 }
 
 #[cfg(test)]

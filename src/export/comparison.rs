@@ -11,6 +11,7 @@ use crate::engine::results::{METRICS, Metric, RunResults};
 use crate::engine::stats::DayHistogram;
 use crate::export::chart::compare::{CompareChart, ComparePanel};
 use crate::export::compare::CompareRow;
+use crate::lang::Msg;
 use crate::model::{Model, Pathway, TargetClock};
 
 /// One run of a comparison, with what pairing kept of it.
@@ -211,7 +212,7 @@ pub fn run_chart<'a>(
     variants: &[VariantRun<'a>],
 ) -> CompareChart<'a> {
     let mut runs = vec![ChartRun {
-        legend: "Baseline".into(),
+        legend: model.lang.text(Msg::Baseline).into(),
         model,
         results,
     }];
@@ -262,7 +263,7 @@ pub struct ChartRun<'a> {
 /// scenario title.
 fn legend(label: &str, title: &str, model: &Model) -> String {
     if label.is_empty() {
-        "Baseline".to_string()
+        model.lang.text(Msg::Baseline).to_string()
     } else if title == label || title == "baseline" {
         model.title.clone()
     } else {
@@ -322,7 +323,7 @@ pub fn comparison_chart<'a>(
                 })
                 .unzip();
             let title = if k > 0 {
-                format!("{} (not open in the baseline)", p.title)
+                model.lang.fill(Msg::NotOpenInBaseline, &[&p.title])
             } else {
                 p.title.clone()
             };
@@ -333,32 +334,34 @@ pub fn comparison_chart<'a>(
             }
         })
         .collect();
-    let mut subtitle = format!(
-        "Review days, baseline and {} with common random numbers: {} (seed {})",
-        if runs.len() == 2 {
-            "variant".to_string()
-        } else {
-            format!("{} variants", runs.len() - 1)
-        },
-        match model.agency {
-            Some(_) => format!("{} replications of the agency", base.results.iterations),
-            None => crate::export::chart::iterations(base.results.iterations),
-        },
-        base.results.seed
+    let lang = model.lang;
+    let variants = if runs.len() == 2 {
+        lang.text(Msg::OneVariant).to_string()
+    } else {
+        lang.fill(Msg::NVariants, &[&(runs.len() - 1)])
+    };
+    let sampled = match model.agency {
+        Some(_) => lang.fill(Msg::AgencyReplications, &[&base.results.iterations]),
+        None => crate::export::chart::iterations(lang, base.results.iterations),
+    };
+    let mut subtitle = lang.fill(
+        Msg::CompareSubtitle,
+        &[&variants, &sampled, &base.results.seed],
     );
     if only_new {
-        subtitle.push_str("; the baseline's pathways are unchanged");
+        subtitle.push_str(lang.text(Msg::BaselineUnchanged));
     } else if unchanged > 0 && unchanged < model.pathways.len() {
-        let s = if unchanged == 1 { "" } else { "s" };
-        subtitle.push_str(&format!("; {unchanged} unchanged pathway{s} not shown"));
+        let (one, many) = (Msg::OneUnchangedNotShown, Msg::NUnchangedNotShown);
+        subtitle.push_str(&lang.count(unchanged, unchanged == 1, one, many));
     }
     if hidden > 0 {
-        subtitle.push_str(&format!("; {hidden} more changed pathways in {more_in}"));
+        subtitle.push_str(&lang.fill(Msg::MoreChangedIn, &[&hidden, &more_in]));
     }
     CompareChart {
         title: model.title.clone(),
         subtitle,
         runs: runs.iter().map(|r| r.legend.clone()).collect(),
         panels,
+        lang,
     }
 }

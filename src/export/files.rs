@@ -15,7 +15,7 @@ use anyhow::{Context, Result};
 /// Every file name regsim writes into an output folder. A finished run removes the ones
 /// it did not write this time, and those the folder's previous manifest.json lists, so
 /// a folder never mixes two runs' results.
-pub const OUTPUT_FILES: [&str; 21] = [
+pub const OUTPUT_FILES: [&str; 22] = [
     "summary.csv",
     "stages.csv",
     "eligibility.csv",
@@ -37,6 +37,7 @@ pub const OUTPUT_FILES: [&str; 21] = [
     "queue.csv",
     "backlog.png",
     "backlog.svg",
+    "summary.xlsx",
 ];
 
 /// The what-if outputs (`compare`, `sweep`, `run --variant`), regsim's own files too.

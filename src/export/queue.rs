@@ -4,6 +4,7 @@
 //! utilisation. Every figure is over the replications: means per replication, or
 //! percentiles of the applications pooled over them.
 
+use crate::lang::Msg;
 use anyhow::Result;
 
 use crate::engine::queue::QueueResults;
@@ -111,8 +112,13 @@ pub fn plan<'a>(
     let chart: Vec<crate::export::chart::backlog::BacklogRun> = runs
         .into_iter()
         .map(
-            |(_, legend, model, queue)| crate::export::chart::backlog::BacklogRun {
-                legend,
+            |(label, legend, model, queue)| crate::export::chart::backlog::BacklogRun {
+                // The baseline's title is "baseline", in the run's language.
+                legend: if label.is_empty() {
+                    model.lang.text(Msg::BaselineLower).to_string()
+                } else {
+                    legend
+                },
                 model,
                 queue,
             },
@@ -151,19 +157,20 @@ pub fn summary_lines(
             .and_then(|y| q.pathways[p][y].backlog_at_end.percentile(50.0))
             .map(num)
             .unwrap_or_default();
-        out.push_str(&format!(
-            "  {}: {:.1} arrivals a year; {} days waiting for reviewers on average; {} in review at the end (median)\n",
-            pathway.id,
-            per_year,
-            wait,
-            backlog
-        ));
+        let per_year = format!("{per_year:.1}");
+        out.push_str(
+            &model
+                .lang
+                .fill(Msg::QueueLine, &[&pathway.id, &per_year, &wait, &backlog]),
+        );
         if q.unfinished[p] > 0 {
-            out.push_str(&format!(
-                "  warning: {}: {} applications still in review {} years after the horizon (more work than reviewers); left out of the days above\n",
-                pathway.id,
-                q.unfinished[p],
-                crate::engine::queue::DRAIN_DAYS / 365
+            out.push_str(&model.lang.fill(
+                Msg::QueueUnfinished,
+                &[
+                    &pathway.id,
+                    &q.unfinished[p],
+                    &(crate::engine::queue::DRAIN_DAYS / 365),
+                ],
             ));
         }
     }
@@ -172,11 +179,8 @@ pub fn summary_lines(
             .iter()
             .fold((0.0, 0.0), |(b, a), y| (b + y.busy, a + y.available));
         if available > 0.0 {
-            out.push_str(&format!(
-                "  pool {}: reviewers busy {:.1}% of the time\n",
-                pool.id,
-                busy / available * 100.0
-            ));
+            let busy = format!("{:.1}", busy / available * 100.0);
+            out.push_str(&model.lang.fill(Msg::PoolBusy, &[&pool.id, &busy]));
         }
     }
     out

@@ -18,6 +18,7 @@ use crate::engine::precision::half_width95;
 use crate::engine::results::RunResults;
 use crate::engine::sensitivity::PathwaySensitivity;
 use crate::export::csv::num;
+use crate::lang::Msg;
 use crate::model::Model;
 
 const CSS: &str = include_str!("report/report.css");
@@ -27,31 +28,13 @@ const CSS: &str = include_str!("report/report.css");
 const SENSITIVITY_ROWS: usize = 3;
 
 /// The charts a report embeds when the run wrote them, in order: (SVG file, caption).
-pub const CHARTS: [(&str, &str); 6] = [
-    (
-        "distribution.svg",
-        "Review days per pathway: histogram and cumulative curve, with the target",
-    ),
-    (
-        "compare.svg",
-        "The baseline and its variants (--variant): cumulative curves of review days, and boxes from P25 to P75 with whiskers from P10 to P90",
-    ),
-    (
-        "timeline.svg",
-        "The median schedule per pathway, with the P10 to P90 range of each stage's end",
-    ),
-    (
-        "fiscal_years.svg",
-        "Approvals by fiscal year: the share of iterations approved in each",
-    ),
-    (
-        "backlog.svg",
-        "The agency over time: applications in review month by month (median and P10 to P90 over the replications), and review days' P80 per year against the target",
-    ),
-    (
-        "tornado.svg",
-        "What moves P80 most: each uncertain stage held at its P10 and at its P90",
-    ),
+pub const CHARTS: [(&str, Msg); 6] = [
+    ("distribution.svg", Msg::ChartCaptionDistribution),
+    ("compare.svg", Msg::ChartCaptionCompare),
+    ("timeline.svg", Msg::ChartCaptionTimeline),
+    ("fiscal_years.svg", Msg::ChartCaptionFiscal),
+    ("backlog.svg", Msg::ChartCaptionBacklog),
+    ("tornado.svg", Msg::ChartCaptionTornado),
 ];
 
 /// One simulated run: the baseline, or a variant of it.
@@ -122,17 +105,20 @@ pub fn escape(text: &str) -> String {
 /// The page.
 pub fn render(report: &Report) -> String {
     let base = report.runs[0].model;
+    let lang = base.lang;
     let mut h = String::new();
     let title = escape(&base.title);
     let _ = write!(
         h,
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; \
          style-src 'unsafe-inline'\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta name=\"generator\" content=\"regsim {}\">\n\
-         <title>{title}: regsim report</title>\n<style>\n{CSS}</style>\n</head>\n<body>\n",
-        env!("CARGO_PKG_VERSION")
+         <title>{}</title>\n<style>\n{CSS}</style>\n</head>\n<body>\n",
+        lang.code(),
+        env!("CARGO_PKG_VERSION"),
+        lang.fill(Msg::ReportTitleSuffix, &[&title])
     );
     let _ = writeln!(h, "<header>\n<h1>{title}</h1>");
     if !base.description.trim().is_empty() {
@@ -143,53 +129,50 @@ pub fn render(report: &Report) -> String {
         );
     }
     let r0 = report.runs[0].results;
-    let _ = writeln!(
-        h,
-        "<p class=\"meta\">Scenario file <code>{}</code>; {} Monte Carlo iterations, seed {}; \
-         applications submitted {}.</p>\n</header>",
-        escape(report.scenario_path),
-        r0.iterations,
-        r0.seed,
-        base.submitted
+    let meta = lang.fill(
+        Msg::ReportMeta,
+        &[
+            &escape(report.scenario_path),
+            &r0.iterations,
+            &r0.seed,
+            &lang.date(base.submitted),
+        ],
     );
-    let mut toc = vec![("results", "Results")];
+    let _ = writeln!(h, "<p class=\"meta\">{meta}</p>\n</header>");
+    let mut toc = vec![("results", Msg::TocResults)];
     if report.sensitivity.is_some() {
-        toc.push(("sensitivity", "What moves P80 most"));
+        toc.push(("sensitivity", Msg::TocSensitivity));
     }
     if !report.charts.is_empty() {
-        toc.push(("charts", "Charts"));
+        toc.push(("charts", Msg::TocCharts));
     }
     if !report.at_p80.is_empty() {
-        toc.push(("at-p80", "The P80 application"));
+        toc.push(("at-p80", Msg::TocAtP80));
     }
-    toc.extend([("inputs", "Inputs"), ("manifest", "Manifest")]);
+    toc.extend([("inputs", Msg::TocInputs), ("manifest", Msg::TocManifest)]);
     h.push_str("<nav><ol>\n");
     for (id, name) in &toc {
-        let _ = writeln!(h, "<li><a href=\"#{id}\">{name}</a></li>");
+        let _ = writeln!(h, "<li><a href=\"#{id}\">{}</a></li>", lang.text(*name));
     }
     h.push_str("</ol></nav>\n");
 
-    h.push_str("<h2 id=\"results\">Results</h2>\n");
-    h.push_str("<p class=\"note\">Review days: submission to approval. ");
+    let _ = writeln!(h, "<h2 id=\"results\">{}</h2>", lang.text(Msg::TocResults));
+    h.push_str("<p class=\"note\">");
+    h.push_str(lang.text(Msg::NoteReviewDays));
     if !base.products.is_empty() {
-        h.push_str(
-            "P80 from ready: from the day the product is ready, the evidence it must \
-             obtain first included. ",
-        );
+        h.push_str(lang.text(Msg::NoteFromReady));
     }
-    h.push_str(
-        "Percentiles interpolate linearly between iterations, as summary.csv; ± is the \
-         95% Monte Carlo half-width of P80 (1.96 standard errors, summary.csv's \
-         p80_se).</p>\n",
-    );
+    h.push_str(lang.text(Msg::NotePercentiles));
+    h.push_str("</p>\n");
     for run in &report.runs {
         summary_table(&mut h, run);
     }
     if !report.queue.is_empty() {
-        h.push_str(
-            "<h3>The agency</h3>\n<p class=\"note\">Waits for reviewers, applications in \
-             review at the horizon's end and the pools' utilisation; queue.csv has them \
-             year by year.</p>\n",
+        let _ = writeln!(
+            h,
+            "<h3>{}</h3>\n<p class=\"note\">{}</p>",
+            lang.text(Msg::AgencyHeading),
+            lang.text(Msg::AgencyNote)
         );
         for (label, text) in &report.queue {
             let _ = writeln!(
@@ -204,7 +187,7 @@ pub fn render(report: &Report) -> String {
         sensitivity_table(&mut h, base, s);
     }
     if !report.charts.is_empty() {
-        h.push_str("<h2 id=\"charts\">Charts</h2>\n");
+        let _ = writeln!(h, "<h2 id=\"charts\">{}</h2>", lang.text(Msg::TocCharts));
         for c in &report.charts {
             let _ = writeln!(
                 h,
@@ -216,21 +199,25 @@ pub fn render(report: &Report) -> String {
         }
     }
     if !report.at_p80.is_empty() {
-        h.push_str(
-            "<h2 id=\"at-p80\">The P80 application, stage by stage</h2>\n<p class=\"note\">\
-             Per pathway, the simulated application whose review days are nearest the P80, \
-             each stage beside its median over all iterations: what made it long \
-             (<code>regsim explain --at p80</code>).</p>\n",
+        let _ = writeln!(
+            h,
+            "<h2 id=\"at-p80\">{}</h2>\n<p class=\"note\">{}</p>",
+            lang.text(Msg::AtP80Heading),
+            lang.text(Msg::AtP80Note)
         );
         for text in &report.at_p80 {
             let _ = writeln!(h, "<pre>{}</pre>", escape(text.trim_end()));
         }
     }
-    h.push_str("<h2 id=\"inputs\" class=\"inputs\">Inputs</h2>\n");
+    let _ = writeln!(
+        h,
+        "<h2 id=\"inputs\" class=\"inputs\">{}</h2>",
+        lang.text(Msg::TocInputs)
+    );
     if report.overrides.is_empty() {
-        h.push_str("<p>Overrides: none; the scenario file as it stands.</p>\n");
+        let _ = writeln!(h, "<p>{}</p>", lang.text(Msg::OverridesNone));
     } else {
-        h.push_str("<p>Overrides given on the command line:</p>\n<ul>\n");
+        let _ = writeln!(h, "<p>{}</p>\n<ul>", lang.text(Msg::OverridesGiven));
         for o in report.overrides {
             let _ = writeln!(h, "<li><code>{}</code></li>", escape(o));
         }
@@ -244,15 +231,15 @@ pub fn render(report: &Report) -> String {
     );
     let _ = writeln!(
         h,
-        "<h2 id=\"manifest\">Manifest</h2>\n<p class=\"note\">What produced these \
-         numbers: the same file, seed and iterations reproduce them byte for byte.</p>\n\
-         <pre>{}</pre>",
+        "<h2 id=\"manifest\">{}</h2>\n<p class=\"note\">{}</p>\n<pre>{}</pre>",
+        lang.text(Msg::TocManifest),
+        lang.text(Msg::ManifestNote),
         escape(report.manifest_json)
     );
     let _ = writeln!(
         h,
-        "<footer>Generated by regsim {}.</footer>\n</body>\n</html>",
-        env!("CARGO_PKG_VERSION")
+        "<footer>{}</footer>\n</body>\n</html>",
+        lang.fill(Msg::GeneratedBy, &[&env!("CARGO_PKG_VERSION")])
     );
     h
 }
@@ -267,16 +254,26 @@ fn summary_table(h: &mut String, run: &ReportRun) {
     // capped clock stops, not every application is approved.
     let from_ready = !model.products.is_empty();
     let withdrawals = run.results.pathways.iter().any(|r| r.withdrawn > 0);
-    h.push_str(
-        "<table>\n<thead><tr><th>Pathway</th><th class=\"num\">P10</th>\
+    let lang = model.lang;
+    let _ = write!(
+        h,
+        "<table>\n<thead><tr><th>{}</th><th class=\"num\">P10</th>\
          <th class=\"num\">P50</th><th class=\"num\">P80</th><th class=\"num\">P90</th>\
-         <th class=\"num\">Mean</th><th>Target</th><th class=\"num\">Meeting it</th>",
+         <th class=\"num\">{}</th><th>{}</th><th class=\"num\">{}</th>",
+        lang.text(Msg::ThPathway),
+        lang.text(Msg::ThMean),
+        lang.text(Msg::ThTarget),
+        lang.text(Msg::ThMeetingIt)
     );
     if from_ready {
-        h.push_str("<th class=\"num\">P80 from ready</th>");
+        let _ = write!(
+            h,
+            "<th class=\"num\">{}</th>",
+            lang.text(Msg::ThP80FromReady)
+        );
     }
     if withdrawals {
-        h.push_str("<th class=\"num\">Approved</th>");
+        let _ = write!(h, "<th class=\"num\">{}</th>", lang.text(Msg::ThApproved));
     }
     h.push_str("</tr></thead>\n<tbody>\n");
     for (p, r) in model.pathways.iter().zip(&run.results.pathways) {
@@ -284,17 +281,16 @@ fn summary_table(h: &mut String, run: &ReportRun) {
         let (target, met) = match p.target {
             Some(t) => {
                 let met = r.target_met_share(t).unwrap_or(0.0) * 100.0;
+                let clock = lang.target_clock(t.clock);
                 (
-                    format!(
-                        "{}% within {} days ({})",
-                        num(t.percentile),
-                        num(t.days),
-                        t.clock.as_str()
+                    lang.fill(
+                        Msg::ReportTarget,
+                        &[&num(t.percentile), &num(t.days), &clock],
                     ),
                     format!("{met:.1}%"),
                 )
             }
-            None => ("none".to_string(), String::new()),
+            None => (lang.text(Msg::NoTarget).to_string(), String::new()),
         };
         // P80 with its 95% Monte Carlo half-width.
         let p80 = match half_width95(&r.review_days, 80.0) {
@@ -339,15 +335,22 @@ fn summary_table(h: &mut String, run: &ReportRun) {
 }
 
 fn sensitivity_table(h: &mut String, model: &Model, sensitivity: &[PathwaySensitivity]) {
-    h.push_str(
-        "<h2 id=\"sensitivity\">What moves P80 most</h2>\n<p class=\"note\">Each \
-         uncertain stage held at the 10th and then the 90th percentile of its duration, \
-         every other draw unchanged: the swing is how far P80 of review days moves. \
-         Rank correlation: Spearman's, of the stage's days with review days. The \
-         leading stages per pathway; sensitivity.csv lists all.</p>\n<table>\n<thead><tr>\
-         <th>Pathway</th><th>Stage</th><th class=\"num\">P80, stage at its P10</th>\
-         <th class=\"num\">at its P90</th><th class=\"num\">Swing (days)</th>\
-         <th class=\"num\">Rank corr.</th></tr></thead>\n<tbody>\n",
+    let lang = model.lang;
+    let t = |m| lang.text(m);
+    let _ = writeln!(
+        h,
+        "<h2 id=\"sensitivity\">{}</h2>\n<p class=\"note\">{}</p>\n<table>\n<thead><tr>\
+         <th>{}</th><th>{}</th><th class=\"num\">{}</th>\
+         <th class=\"num\">{}</th><th class=\"num\">{}</th>\
+         <th class=\"num\">{}</th></tr></thead>\n<tbody>",
+        t(Msg::TocSensitivity),
+        t(Msg::SensitivityNote),
+        t(Msg::ThPathway),
+        t(Msg::ThStage),
+        t(Msg::ThP80AtP10),
+        t(Msg::ThAtP90),
+        t(Msg::ThSwing),
+        t(Msg::ThRankCorr)
     );
     for s in sensitivity {
         let p = &model.pathways[s.pathway];

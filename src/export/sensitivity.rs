@@ -1,6 +1,7 @@
 //! sensitivity.csv: one row per uncertain stage of each pathway, the largest swing
 //! first within a pathway (see [`crate::engine::sensitivity`] for the method).
 
+use crate::lang::Msg;
 use anyhow::Result;
 
 use crate::engine::sensitivity::PathwaySensitivity;
@@ -61,18 +62,20 @@ pub fn largest_swings(model: &Model, sensitivity: &[PathwaySensitivity]) -> Stri
         .map(|s| model.pathways[s.pathway].label(model))
         .collect();
     let w = names.iter().map(|n| n.chars().count()).max().unwrap_or(0);
-    let mut out =
-        String::from("  what moves P80 most (the stage held at its P10, then its P90):\n");
+    let lang = model.lang;
+    let mut out = String::from(lang.text(Msg::LargestSwingsHeading));
     for (s, name) in sensitivity.iter().zip(&names) {
         let line = match s.stages.first() {
-            Some(st) => format!(
-                "{} {} to {} days (swing {})",
-                model.pathways[s.pathway].stages[st.stage].id,
-                num(st.p80_at_low),
-                num(st.p80_at_high),
-                num(st.swing())
+            Some(st) => lang.fill(
+                Msg::SwingLine,
+                &[
+                    &model.pathways[s.pathway].stages[st.stage].id,
+                    &num(st.p80_at_low),
+                    &num(st.p80_at_high),
+                    &num(st.swing()),
+                ],
             ),
-            None => "no uncertain stage".into(),
+            None => lang.text(Msg::NoUncertainStageShort).into(),
         };
         let name = crate::export::text_table::pad_right(name, w);
         out.push_str(&format!("    {name}  {line}\n"));

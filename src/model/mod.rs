@@ -130,6 +130,9 @@ pub struct Model {
     /// With an `[agency]` table: applications arriving over years and the reviewers
     /// they wait for (the queue engine); `None` for single applications.
     pub agency: Option<agency::Agency>,
+    /// The language its titles were chosen in (`--lang`), which its outputs write their
+    /// own words in too.
+    pub lang: crate::lang::Lang,
 }
 
 /// Whether one product may take one pathway of the file.

@@ -82,6 +82,7 @@ pub fn model(
         products: Vec::new(),
         decisions: Vec::new(),
         agency: None,
+        lang: crate::lang::Lang::En,
     }
 }
 

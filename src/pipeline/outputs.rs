@@ -186,22 +186,32 @@ pub type ReportPage<'a> = &'a dyn Fn(&OutputFolder, &Manifest) -> Result<Vec<u8>
 /// folder. The manifest lists every file staged, in the order written; its facts are
 /// gathered once the plan is written, so that they can time it.
 pub fn finish(
-    mut out: OutputFolder,
+    out: OutputFolder,
     plan: OutputPlan,
     facts: impl FnOnce() -> ManifestFacts,
     report: Option<ReportPage>,
 ) -> Result<std::path::PathBuf, Failure> {
+    let pages: Vec<(&str, ReportPage)> = report.map(|r| ("report.html", r)).into_iter().collect();
+    finish_pages(out, plan, facts, &pages)
+}
+
+/// [`finish`] with any files built, like report.html, from the staged files and the
+/// manifest: `pages` are (file name, builder), written in order after the plan.
+pub fn finish_pages(
+    mut out: OutputFolder,
+    plan: OutputPlan,
+    facts: impl FnOnce() -> ManifestFacts,
+    pages: &[(&str, ReportPage)],
+) -> Result<std::path::PathBuf, Failure> {
     plan.write(&mut out)?;
     let facts = facts();
     let mut files = out.staged_names();
-    if report.is_some() {
-        files.push("report.html".into());
-    }
+    files.extend(pages.iter().map(|(name, _)| name.to_string()));
     files.push("manifest.json".into());
     let manifest = facts.manifest(files);
-    if let Some(report) = report {
-        let page = report(&out, &manifest)?;
-        out.write("report.html", &page)?;
+    for (name, page) in pages {
+        let bytes = page(&out, &manifest)?;
+        out.write(name, &bytes)?;
     }
     out.write("manifest.json", &manifest.to_json())?;
     let dir = out.dir().to_path_buf();

@@ -62,6 +62,13 @@ pub struct RawVariant {
     /// The question it asks, and the source of its numbers or that they are assumed.
     #[serde(default)]
     pub description: String,
+    /// The title in Japanese, shown with `--lang ja` (the English title where none is
+    /// given).
+    #[serde(default)]
+    pub title_ja: Option<String>,
+    /// The description in Japanese, shown with `--lang ja`.
+    #[serde(default)]
+    pub description_ja: Option<String>,
     /// Another variant whose overrides come first (stacking).
     #[schemars(with = "Option<String>")]
     pub based_on: Option<Spanned<String>>,
@@ -85,6 +92,13 @@ pub struct RawHeader {
     /// The question the scenario answers, in a sentence or two.
     #[serde(default)]
     pub description: String,
+    /// The title in Japanese, shown with `--lang ja` (the English title where none is
+    /// given).
+    #[serde(default)]
+    pub title_ja: Option<String>,
+    /// The description in Japanese, shown with `--lang ja`.
+    #[serde(default)]
+    pub description_ja: Option<String>,
     /// Seed of the random streams (default 1): the same seed gives the same numbers.
     #[schemars(with = "Option<i64>")]
     pub seed: Option<Spanned<i64>>,
@@ -148,6 +162,10 @@ pub struct RawPathway {
     pub id: Spanned<String>,
     /// Human title.
     pub title: String,
+    /// The title in Japanese, shown with `--lang ja` (the English title where none is
+    /// given).
+    #[serde(default)]
+    pub title_ja: Option<String>,
     /// The kind of route: normal, priority, sakigake, conditional, special, emergency,
     /// samd-standard, fda-standard, ... (a label).
     #[serde(default)]
@@ -242,6 +260,10 @@ pub struct RawStage {
     /// Human title (default: the id).
     #[serde(default)]
     pub title: String,
+    /// The title in Japanese, shown with `--lang ja` (the English title where none is
+    /// given).
+    #[serde(default)]
+    pub title_ja: Option<String>,
     /// Who holds the clock: `regulator` or `applicant`.
     #[schemars(with = "RawClock")]
     pub clock: Spanned<RawClock>,
@@ -426,6 +448,10 @@ pub struct RawProduct {
     /// Human title.
     #[serde(default)]
     pub title: String,
+    /// The title in Japanese, shown with `--lang ja` (the English title where none is
+    /// given).
+    #[serde(default)]
+    pub title_ja: Option<String>,
     /// drug, vaccine, antibody, samd, device or regenerative.
     #[serde(rename = "type")]
     #[schemars(with = "String")]
@@ -481,6 +507,10 @@ pub struct RawEligibility {
 pub struct RawFollowUp {
     /// What the second approval is, e.g. "Full approval after efficacy is confirmed".
     pub title: String,
+    /// The title in Japanese, shown with `--lang ja` (the English title where none is
+    /// given).
+    #[serde(default)]
+    pub title_ja: Option<String>,
     /// Probability that the evidence meets the condition at all (default 1).
     #[schemars(with = "Option<f64>")]
     pub probability: Option<Spanned<f64>>,

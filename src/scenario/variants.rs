@@ -32,6 +32,8 @@ pub struct VariantDef {
     pub id: String,
     /// Its title (the id when the file gives none).
     pub title: String,
+    /// Its title in Japanese, if the file gives one.
+    pub title_ja: Option<String>,
     /// Its description.
     pub description: String,
     /// The variant it builds on.
@@ -128,6 +130,7 @@ pub fn definitions(raw: &[RawVariant]) -> Result<Vec<VariantDef>, Vec<Diagnostic
             } else {
                 v.title.clone()
             },
+            title_ja: v.title_ja.clone(),
             description: v.description.clone(),
             based_on: v.based_on.as_ref().map(|b| b.get_ref().clone()),
             set,
@@ -378,7 +381,7 @@ pub fn runs(
         match build(&loaded.stem, &doc, &list, o) {
             Ok(model) => out.push(ScenarioRun {
                 variant: def.id.clone(),
-                title: def.title.clone(),
+                title: o.lang.pick(&def.title, def.title_ja.as_deref()).to_string(),
                 overrides: texts(&list),
                 applied: owned(&list),
                 model,

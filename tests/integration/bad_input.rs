@@ -287,7 +287,7 @@ const CORPUS: &[(&str, &str, &str)] = &[
     (
         "unknown-stage-field",
         "12:1",
-        "unknown field `duraton`, expected one of `id`, `title`, `clock`, `duration`, `days`, `after`, `probability`, `gate`, `planned_within`, `duration_months`, `calendar`, `max_days`, `pool`",
+        "unknown field `duraton`, expected one of `id`, `title`, `title_ja`, `clock`, `duration`, `days`, `after`, `probability`, `gate`, `planned_within`, `duration_months`, `calendar`, `max_days`, `pool`",
     ),
     (
         "unknown-top-level-table",

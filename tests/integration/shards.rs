@@ -86,6 +86,21 @@ fn charts_and_products_merge_byte_identical_too() {
 }
 
 #[test]
+fn merge_draws_in_the_language_it_is_given() {
+    let scenario = "scenarios/japan/pmd-act-2022.toml";
+    let args = ["-n", "1200"];
+    let whole = run_into_tempdir(
+        scenario,
+        &["-n", "1200", "--lang", "ja", "--format", "csv,png"],
+    );
+    let tmp = merge_of(scenario, 2, &args, &["--lang", "ja", "--format", "csv,png"]);
+    assert_same_files(whole.path(), &tmp.path().join("merged"));
+    let english = merge_of(scenario, 2, &args, &["--format", "png"]);
+    let png = |d: &Path| std::fs::read(d.join("distribution.png")).unwrap();
+    assert!(png(&english.path().join("merged")) != png(&tmp.path().join("merged")));
+}
+
+#[test]
 fn merge_runs_the_sensitivity_analysis_of_the_whole_run() {
     let scenario = "tests/data/good/whatif.toml";
     let args = ["-n", "1500"];

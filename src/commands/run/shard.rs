@@ -32,6 +32,8 @@ pub(crate) struct Merged<'a> {
     pub threads: Option<usize>,
     /// `--quiet`.
     pub quiet: bool,
+    /// `--lang`.
+    pub lang: crate::lang::Lang,
     /// The shards' sampling seconds, summed.
     pub seconds: f64,
 }
@@ -65,10 +67,13 @@ pub(crate) fn write_merged(m: Merged) -> Result<(), Failure> {
         set: r.set.clone(),
         variant: r.variants.clone(),
         shard: None,
+        lang: m.lang,
+        json: false,
     };
     Sampling::default().check(args.threads)?;
     let overrides = Overrides {
         submitted,
+        lang: m.lang,
         ..Default::default()
     };
     let loaded = load_all(&args.scenarios, &overrides, &args.set)?;

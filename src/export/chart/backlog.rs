@@ -4,6 +4,7 @@
 //! and every variant, one colour each, so that "what if applications double" reads at a
 //! glance.
 
+use crate::lang::Msg;
 use std::path::Path;
 
 use plotters::prelude::*;
@@ -33,16 +34,36 @@ pub struct BacklogRun<'a> {
 /// Renders the chart of `runs` (baseline first) to `path`.
 pub fn render_backlog(runs: &[BacklogRun], format: ImageFormat, path: &Path) -> anyhow::Result<()> {
     let base = &runs[0];
-    let subtitle = format!(
-        "{} replications of the agency; applications in review on the 1st of each month (median, P10 to P90) and the 80th percentile of review days of those approved each year",
-        base.queue.replications
-    );
+    let lang = base.model.lang;
+    let subtitle = lang.fill(Msg::BacklogSubtitle, &[&base.queue.replications]);
     let title = &base.model.title;
     render_to_file(
         format,
         path,
-        |root, metrics| draw(&Canvas { root, metrics }, title, &subtitle, runs),
-        |root, metrics| draw(&Canvas { root, metrics }, title, &subtitle, runs),
+        |root, metrics| {
+            draw(
+                &Canvas {
+                    root,
+                    metrics,
+                    lang,
+                },
+                title,
+                &subtitle,
+                runs,
+            )
+        },
+        |root, metrics| {
+            draw(
+                &Canvas {
+                    root,
+                    metrics,
+                    lang,
+                },
+                title,
+                &subtitle,
+                runs,
+            )
+        },
     )
 }
 
@@ -107,7 +128,7 @@ fn y_axis<DB: DrawingBackend>(
 
 fn year_label(model: &Model, year: i32) -> String {
     match model.fiscal_year {
-        Some(_) => format!("FY{year}"),
+        Some(_) => model.lang.fiscal_year(year),
         None => year.to_string(),
     }
 }
@@ -154,7 +175,10 @@ fn draw<DB: DrawingBackend>(
         .iter()
         .any(|&p| base.model.pathways[p].target.is_some())
     {
-        legend.push((LegendGlyph::Dashed(TARGET), "target".into()));
+        legend.push((
+            LegendGlyph::Dashed(TARGET),
+            c.lang.text(Msg::TargetLower).into(),
+        ));
     }
     let legend_top = top + 16;
     c.legend(&legend, legend_top)?;
@@ -190,7 +214,7 @@ fn draw_backlog<DB: DrawingBackend>(
         .flat_map(|r| r.queue.backlog.iter())
         .filter_map(|h| h.percentile(90.0))
         .fold(1.0, f64::max);
-    let top = y_axis(c, p, max, "Applications in review")?;
+    let top = y_axis(c, p, max, c.lang.text(Msg::ApplicationsInReview))?;
     let (first, last) = (
         *q0.sample_days.first().unwrap_or(&0) as f64,
         *q0.sample_days.last().unwrap_or(&1) as f64,
@@ -256,7 +280,7 @@ fn draw_p80<DB: DrawingBackend>(
                 .filter_map(|&pw| base.model.pathways[pw].target.map(|t| t.days)),
         )
         .fold(1.0, f64::max);
-    let top = y_axis(c, p, max, "Review days, 80th percentile")?;
+    let top = y_axis(c, p, max, c.lang.text(Msg::ReviewDaysP80))?;
     let years = &base.queue.years;
     let n = years.len().max(1) as i32;
     let slot = (p.right - p.left) / n;
@@ -278,7 +302,9 @@ fn draw_p80<DB: DrawingBackend>(
         if let Some(t) = base.model.pathways[pw].target {
             let at = p.y(t.days, top);
             c.dashed((p.left, at), (p.right, at), TARGET, 2, (10, 6))?;
-            let label = format!("{}: {} days", base.model.pathways[pw].id, t.days);
+            let label = c
+                .lang
+                .fill(Msg::IdDays, &[&base.model.pathways[pw].id, &t.days]);
             c.text_on_box(
                 &label,
                 (p.right - 4, at - 8),

@@ -6,6 +6,7 @@
 //! Baseline in black, variants in Okabe-Ito colours, so the chart reads in greyscale
 //! and for colour-blind readers; the legend names each run by its title.
 
+use crate::lang::{Lang, Msg};
 use std::path::Path;
 
 use plotters::prelude::*;
@@ -41,6 +42,8 @@ pub struct CompareChart<'a> {
     pub runs: Vec<String>,
     /// One row per pathway shown.
     pub panels: Vec<ComparePanel<'a>>,
+    /// The language of the chart's own words.
+    pub lang: Lang,
 }
 
 /// One pathway in every run.
@@ -63,8 +66,26 @@ pub fn render_compare(
     render_to_file(
         format,
         path,
-        |root, metrics| draw(&Canvas { root, metrics }, chart),
-        |root, metrics| draw(&Canvas { root, metrics }, chart),
+        |root, metrics| {
+            draw(
+                &Canvas {
+                    root,
+                    metrics,
+                    lang: chart.lang,
+                },
+                chart,
+            )
+        },
+        |root, metrics| {
+            draw(
+                &Canvas {
+                    root,
+                    metrics,
+                    lang: chart.lang,
+                },
+                chart,
+            )
+        },
     )
 }
 
@@ -88,14 +109,14 @@ fn draw<DB: DrawingBackend>(c: &Canvas<'_, DB>, chart: &CompareChart) -> DrawRes
     {
         legend.push((
             LegendGlyph::Dashed(TEXT_MUTED),
-            "Target (in its run's colour)".into(),
+            c.lang.text(Msg::TargetInRunColour).into(),
         ));
     }
     let below_legend = c.legend(&legend, below_header + 14)?;
     let top = below_legend + 16;
     let caption_baseline = HEIGHT as i32 - OUTER_MARGIN - (DESCENT * TICK_PX) as i32;
     c.text(
-        "Days from submission to approval. Left: cumulative % approved. Right: P25 to P75 (box), median (bar), P10 to P90 (whiskers).",
+        c.lang.text(Msg::CompareCaption),
         (WIDTH as i32 / 2, caption_baseline),
         TICK_PX,
         TEXT_MUTED,
@@ -275,6 +296,7 @@ mod tests {
             title: "比較: baseline and variants".into(),
             subtitle: "test".into(),
             runs: vec!["Baseline".into(), "Faster".into(), "Only elsewhere".into()],
+            lang: Lang::Ja,
             panels: vec![
                 ComparePanel {
                     title: "With a target".into(),

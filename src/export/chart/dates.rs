@@ -3,6 +3,7 @@
 //! Golden Week, the year-end closure, a long weekend), and the gates' dates marked, so
 //! a reader sees why a stage ends where it does.
 
+use crate::lang::Lang;
 use chrono::{Datelike, Months, NaiveDate};
 use plotters::prelude::*;
 use plotters::style::text_anchor::HPos;
@@ -23,7 +24,7 @@ const MIN_RUN: i64 = 3;
 /// after `origin`, label). Month starts ("Apr 2024"), thinned to every 3, 6 or 12 months
 /// over long spans; over spans with fewer than three month starts, days ("Apr 15"),
 /// every 1, 2 or 7 days (Mondays) or every 14 days.
-pub fn month_ticks(origin: NaiveDate, days: f64, max: usize) -> Vec<(f64, String)> {
+pub fn month_ticks(lang: Lang, origin: NaiveDate, days: f64, max: usize) -> Vec<(f64, String)> {
     let first = origin.with_day(1).expect("a 1st");
     let mut all = Vec::new();
     let mut m = first;
@@ -34,7 +35,7 @@ pub fn month_ticks(origin: NaiveDate, days: f64, max: usize) -> Vec<(f64, String
         m = m.checked_add_months(Months::new(1)).expect("in range");
     }
     if all.len() < 3 {
-        return day_ticks(origin, days, max);
+        return day_ticks(lang, origin, days, max);
     }
     let step = [1usize, 3, 6, 12, 24, 60, 120]
         .into_iter()
@@ -43,17 +44,12 @@ pub fn month_ticks(origin: NaiveDate, days: f64, max: usize) -> Vec<(f64, String
     // Keep months aligned to the step: quarters start in January, April, July, October.
     all.into_iter()
         .filter(|d| (d.year() as usize * 12 + d.month0() as usize).is_multiple_of(step))
-        .map(|d| {
-            (
-                (d - origin).num_days() as f64,
-                d.format("%b %Y").to_string(),
-            )
-        })
+        .map(|d| ((d - origin).num_days() as f64, lang.month(d)))
         .collect()
 }
 
 /// Day ticks for short spans (see [`month_ticks`]).
-fn day_ticks(origin: NaiveDate, days: f64, max: usize) -> Vec<(f64, String)> {
+fn day_ticks(lang: Lang, origin: NaiveDate, days: f64, max: usize) -> Vec<(f64, String)> {
     let span = days.floor().max(0.0) as i64;
     let step = [1i64, 2, 7, 14, 28]
         .into_iter()
@@ -73,7 +69,7 @@ fn day_ticks(origin: NaiveDate, days: f64, max: usize) -> Vec<(f64, String)> {
         })
         .map(|d| {
             let date = origin + chrono::Days::new(d as u64);
-            (d as f64, date.format("%b %-d").to_string())
+            (d as f64, lang.month_day(date))
         })
         .collect()
 }
@@ -134,7 +130,7 @@ pub(crate) fn draw_calendar<DB: DrawingBackend>(
         )?;
     }
     let max = ((px.1 - px.0) / 110).max(2) as usize;
-    for (d, _) in month_ticks(model.date_of(origin_day), x_max, max) {
+    for (d, _) in month_ticks(model.lang, model.date_of(origin_day), x_max, max) {
         let x = to_x(d);
         c.line((x, py.0), (x, py.1), GRID, 1)?;
     }
@@ -143,7 +139,7 @@ pub(crate) fn draw_calendar<DB: DrawingBackend>(
         c.dashed((x, py.0), (x, py.1), tint(GATE_MARK, 0.3), 1, (6, 5))?;
     }
     c.line((px.0, py.1), (px.1, py.1), AXIS, 1)?;
-    for (d, label) in month_ticks(model.date_of(origin_day), x_max, max) {
+    for (d, label) in month_ticks(model.lang, model.date_of(origin_day), x_max, max) {
         let x = to_x(d);
         c.line((x, py.1), (x, py.1 + 6), AXIS, 1)?;
         c.text(&label, (x, py.1 + 30), TICK_PX, TEXT, HPos::Center)?;
@@ -160,7 +156,7 @@ mod tests {
     #[test]
     fn month_ticks_thin_out() {
         // Thirteen month starts (April 2024 to April 2025) for at most 12 labels: quarters.
-        let t = month_ticks(date(2024, 4, 1), 365.0, 12);
+        let t = month_ticks(Lang::En, date(2024, 4, 1), 365.0, 12);
         let labels: Vec<&str> = t.iter().map(|(_, l)| l.as_str()).collect();
         assert_eq!(
             labels,
@@ -168,11 +164,11 @@ mod tests {
         );
         assert_eq!(t[1].0, 91.0);
         // Six months from mid-month: monthly, from the first 1st.
-        let t = month_ticks(date(2024, 4, 15), 180.0, 12);
+        let t = month_ticks(Lang::En, date(2024, 4, 15), 180.0, 12);
         assert_eq!(t[0], (16.0, "May 2024".to_string()));
         assert_eq!(t.len(), 6);
         // Three weeks: Mondays.
-        let t = month_ticks(date(2024, 4, 10), 22.0, 6);
+        let t = month_ticks(Lang::En, date(2024, 4, 10), 22.0, 6);
         let labels: Vec<&str> = t.iter().map(|(_, l)| l.as_str()).collect();
         assert_eq!(labels, ["Apr 15", "Apr 22", "Apr 29"]);
         assert_eq!(t[0].0, 5.0);

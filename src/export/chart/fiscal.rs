@@ -2,6 +2,7 @@
 //! per (product,) pathway and year, as PMDA's and the FDA's annual reports count
 //! approvals by fiscal year.
 
+use crate::lang::Msg;
 use std::path::Path;
 
 use plotters::prelude::*;
@@ -99,31 +100,52 @@ pub fn render_fiscal_years(
         .collect();
     let mut bars = Bars { fy, years, series };
     let trimmed = bars.trim_thin_ends();
-    let subtitle = format!(
-        "share of {} approved in each {} fiscal year ({}){}",
-        super::iterations(results.iterations),
-        match fy {
-            FiscalYear::Jp => "Japanese",
-            FiscalYear::Us => "US federal",
-        },
-        match fy {
-            FiscalYear::Jp => "April to March",
-            FiscalYear::Us => "October to September",
-        },
-        if trimmed {
-            format!(
-                "; first and last years under {}% on every route not drawn (fiscal_years.csv has them)",
-                THIN_SHARE * 100.0
-            )
-        } else {
-            String::new()
-        }
+    let lang = model.lang;
+    let (whose, months) = match fy {
+        FiscalYear::Jp => (Msg::FiscalJapanese, Msg::FiscalAprilMarch),
+        FiscalYear::Us => (Msg::FiscalUs, Msg::FiscalOctSep),
+    };
+    let trimmed = if trimmed {
+        lang.fill(Msg::FiscalTrimmed, &[&(THIN_SHARE * 100.0)])
+    } else {
+        String::new()
+    };
+    let subtitle = lang.fill(
+        Msg::FiscalSubtitle,
+        &[
+            &super::iterations(lang, results.iterations),
+            &lang.text(whose),
+            &lang.text(months),
+            &trimmed,
+        ],
     );
     render_to_file(
         format,
         path,
-        |root, metrics| draw(&Canvas { root, metrics }, &model.title, &subtitle, &bars),
-        |root, metrics| draw(&Canvas { root, metrics }, &model.title, &subtitle, &bars),
+        |root, metrics| {
+            draw(
+                &Canvas {
+                    root,
+                    metrics,
+                    lang: model.lang,
+                },
+                &model.title,
+                &subtitle,
+                &bars,
+            )
+        },
+        |root, metrics| {
+            draw(
+                &Canvas {
+                    root,
+                    metrics,
+                    lang: model.lang,
+                },
+                &model.title,
+                &subtitle,
+                &bars,
+            )
+        },
     )
 }
 
@@ -189,14 +211,16 @@ fn draw<DB: DrawingBackend>(
         }
         let mid = left + g as i32 * group_w + group_w / 2;
         c.text(
-            &format!("FY{year}"),
+            &c.lang.fiscal_year(*year),
             (mid, bottom + 34),
             TICK_PX,
             TEXT,
             HPos::Center,
         )?;
         if let Some((first, last)) = bars.fy.range(*year) {
-            let span = format!("{} to {}", first.format("%b %Y"), last.format("%b %Y"));
+            let span = c
+                .lang
+                .fill(Msg::MonthSpan, &[&c.lang.month(first), &c.lang.month(last)]);
             c.text(&span, (mid, bottom + 64), TICK_PX, TEXT_MUTED, HPos::Center)?;
         }
     }

@@ -36,8 +36,26 @@ pub fn render_fit(chart: &FitChart, format: ImageFormat, path: &Path) -> anyhow:
     render_to_file(
         format,
         path,
-        |root, metrics| draw(&Canvas { root, metrics }, chart),
-        |root, metrics| draw(&Canvas { root, metrics }, chart),
+        |root, metrics| {
+            draw(
+                &Canvas {
+                    root,
+                    metrics,
+                    lang: crate::lang::Lang::En,
+                },
+                chart,
+            )
+        },
+        |root, metrics| {
+            draw(
+                &Canvas {
+                    root,
+                    metrics,
+                    lang: crate::lang::Lang::En,
+                },
+                chart,
+            )
+        },
     )
 }
 

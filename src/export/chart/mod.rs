@@ -37,6 +37,7 @@ pub use distribution::render_distribution;
 pub use timeline::render_timeline;
 pub use tornado::render_tornado;
 
+use crate::lang::{Lang, Msg};
 use font::{ASCENT, DESCENT, TextMetrics};
 use style::{
     BACKGROUND, HEIGHT, OUTER_MARGIN, SUBTITLE_PX, TEXT, TEXT_MUTED, TICK_PX, TITLE_PX, WIDTH,
@@ -133,6 +134,8 @@ pub(crate) struct Canvas<'a, DB: DrawingBackend> {
     pub root: &'a DrawingArea<DB, Shift>,
     /// How the backend places text.
     pub metrics: TextMetrics,
+    /// The language of the chart's own words.
+    pub lang: Lang,
 }
 
 impl<DB: DrawingBackend> Canvas<'_, DB> {
@@ -466,10 +469,14 @@ pub(crate) fn thousands(n: u64) -> String {
     out
 }
 
-/// "1 Monte Carlo iteration", "2,000 Monte Carlo iterations".
-pub(crate) fn iterations(n: u64) -> String {
-    let s = if n == 1 { "" } else { "s" };
-    format!("{} Monte Carlo iteration{s}", thousands(n))
+/// "1 Monte Carlo iteration", "2,000 Monte Carlo iterations" (モンテカルロ試行 2,000回).
+pub(crate) fn iterations(lang: Lang, n: u64) -> String {
+    lang.count(
+        thousands(n),
+        n == 1,
+        Msg::MonteCarloIteration,
+        Msg::MonteCarloIterations,
+    )
 }
 
 /// A number of days for labels: whole days without decimals, others with one.

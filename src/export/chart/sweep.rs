@@ -2,6 +2,7 @@
 //! value (P50 as a line with points, P80 dashed, the P10 to P90 band shaded) and, for a
 //! pathway with a target, the share of reviews meeting it.
 
+use crate::lang::{Lang, Msg};
 use std::path::Path;
 
 use plotters::prelude::*;
@@ -29,6 +30,8 @@ pub struct SweepChart {
     pub x_names: Option<Vec<String>>,
     /// One row per pathway shown.
     pub panels: Vec<SweepPanel>,
+    /// The language of the chart's own words.
+    pub lang: Lang,
 }
 
 /// One pathway over the sweep.
@@ -49,8 +52,26 @@ pub fn render_sweep(chart: &SweepChart, format: ImageFormat, path: &Path) -> any
     render_to_file(
         format,
         path,
-        |root, metrics| draw(&Canvas { root, metrics }, chart),
-        |root, metrics| draw(&Canvas { root, metrics }, chart),
+        |root, metrics| {
+            draw(
+                &Canvas {
+                    root,
+                    metrics,
+                    lang: chart.lang,
+                },
+                chart,
+            )
+        },
+        |root, metrics| {
+            draw(
+                &Canvas {
+                    root,
+                    metrics,
+                    lang: chart.lang,
+                },
+                chart,
+            )
+        },
     )
 }
 
@@ -58,11 +79,17 @@ fn draw<DB: DrawingBackend>(c: &Canvas<'_, DB>, chart: &SweepChart) -> DrawResul
     c.root.fill(&BACKGROUND)?;
     let below_header = c.header(&chart.title, "", &chart.subtitle)?;
     let mut legend = vec![
-        (LegendGlyph::Line(OI_BLUE), "P50 review days".to_string()),
-        (LegendGlyph::Dashed(OI_BLUE), "P80".to_string()),
+        (
+            LegendGlyph::Line(OI_BLUE),
+            c.lang.text(Msg::P50ReviewDays).to_string(),
+        ),
+        (
+            LegendGlyph::Dashed(OI_BLUE),
+            c.lang.text(Msg::P80).to_string(),
+        ),
         (
             LegendGlyph::Fill(tint(OI_BLUE, 0.75)),
-            "P10 to P90".to_string(),
+            c.lang.text(Msg::P10ToP90).to_string(),
         ),
     ];
     if chart
@@ -72,11 +99,11 @@ fn draw<DB: DrawingBackend>(c: &Canvas<'_, DB>, chart: &SweepChart) -> DrawResul
     {
         legend.push((
             LegendGlyph::Line(TARGET),
-            "% of reviews meeting the target (right)".to_string(),
+            c.lang.text(Msg::ReviewsMeetingTarget).to_string(),
         ));
         legend.push((
             LegendGlyph::Dashed(TEXT_MUTED),
-            "% the target asks for".to_string(),
+            c.lang.text(Msg::TargetAsksFor).to_string(),
         ));
     }
     let below_legend = c.legend(&legend, below_header + 14)?;
@@ -294,6 +321,7 @@ mod tests {
                 x: vec![0.6, 0.8, 1.0],
                 x_names: None,
                 panels: vec![panel(3)],
+                lang: Lang::En,
             },
             SweepChart {
                 title: "Sweep".into(),
@@ -302,6 +330,7 @@ mod tests {
                 x: vec![0.0, 1.0],
                 x_names: Some(vec!["calendar".into(), "business".into()]),
                 panels: vec![panel(2), panel(2)],
+                lang: Lang::En,
             },
             SweepChart {
                 title: "Sweep".into(),
@@ -310,6 +339,7 @@ mod tests {
                 x: vec![1.0],
                 x_names: None,
                 panels: vec![panel(1)],
+                lang: Lang::En,
             },
         ];
         let dir = tempfile::tempdir().unwrap();

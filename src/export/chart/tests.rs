@@ -175,6 +175,7 @@ fn japanese_text_renders_as_glyphs() {
             let c = Canvas {
                 root: &root,
                 metrics: TextMetrics::Bitmap,
+                lang: crate::lang::Lang::Ja,
             };
             c.text(text, (10, 60), 50.0, TEXT, HPos::Left).unwrap();
             root.present().unwrap();

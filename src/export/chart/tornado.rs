@@ -8,6 +8,7 @@
 //! the end of each row. Rows that do not fit are counted under the panel; sensitivity.csv
 //! lists them all. See [`crate::engine::sensitivity`] for the method.
 
+use crate::lang::Msg;
 use std::path::Path;
 
 use plotters::prelude::*;
@@ -41,8 +42,30 @@ pub fn render_tornado(
     render_to_file(
         format,
         path,
-        |root, metrics| draw(&Canvas { root, metrics }, model, sensitivity, runs),
-        |root, metrics| draw(&Canvas { root, metrics }, model, sensitivity, runs),
+        |root, metrics| {
+            draw(
+                &Canvas {
+                    root,
+                    metrics,
+                    lang: model.lang,
+                },
+                model,
+                sensitivity,
+                runs,
+            )
+        },
+        |root, metrics| {
+            draw(
+                &Canvas {
+                    root,
+                    metrics,
+                    lang: model.lang,
+                },
+                model,
+                sensitivity,
+                runs,
+            )
+        },
     )
 }
 
@@ -82,22 +105,27 @@ fn draw<DB: DrawingBackend>(
     runs: u64,
 ) -> DrawResult<(), DB> {
     c.root.fill(&BACKGROUND)?;
+    let lang = c.lang;
     let top = c.header(
-        &format!("What moves P80 most: {}", model.title),
+        &lang.fill(Msg::TornadoTitle, &[&model.title]),
         "",
-        &format!(
-            "P80 of review days with one stage held at its P10 or its P90, every other draw \
-             unchanged; {}, seed {}",
-            iterations(runs),
-            model.seed
+        &lang.fill(
+            Msg::TornadoSubtitle,
+            &[&iterations(lang, runs), &model.seed],
         ),
     )?;
     let legend = [
-        (LegendGlyph::Fill(low()), "stage at its P10".to_string()),
-        (LegendGlyph::Fill(HIGH), "stage at its P90".to_string()),
+        (
+            LegendGlyph::Fill(low()),
+            lang.text(Msg::StageAtP10).to_string(),
+        ),
+        (
+            LegendGlyph::Fill(HIGH),
+            lang.text(Msg::StageAtP90).to_string(),
+        ),
         (
             LegendGlyph::Line(MARKER),
-            "P80 with every stage free".to_string(),
+            lang.text(Msg::P80EveryStageFree).to_string(),
         ),
     ];
     let top = c.legend(&legend, top + 14)? + 18;
@@ -124,7 +152,7 @@ fn draw_panel<DB: DrawingBackend>(
 ) -> DrawResult<(), DB> {
     let pathway = &model.pathways[s.pathway];
     // The base P80 is the panel's point: the title gives way to it.
-    let end = format!(" (P80 {} d)", days(s.base_p80));
+    let end = c.lang.fill(Msg::TornadoHeadingEnd, &[&days(s.base_p80)]);
     let room = x1 - x0 - font::text_width(&end, HEADING_PX);
     let heading = format!("{}{end}", font::fit(&pathway.title, HEADING_PX, room));
     let baseline = y0 + (ASCENT * HEADING_PX) as i32;
@@ -133,7 +161,7 @@ fn draw_panel<DB: DrawingBackend>(
     if s.stages.is_empty() {
         let at = (x0, body_top + (ASCENT * TICK_PX) as i32 + 6);
         return c.text(
-            "no uncertain stage: every duration is fixed",
+            c.lang.text(Msg::NoUncertainStage),
             at,
             TICK_PX,
             TEXT_MUTED,
@@ -198,7 +226,7 @@ fn draw_panel<DB: DrawingBackend>(
             }
         }
         c.text(
-            &format!("{} d", days(st.swing())),
+            &c.lang.fill(Msg::DaysShort, &[&days(st.swing())]),
             (x1, mid),
             TICK_PX,
             TEXT,
@@ -209,7 +237,7 @@ fn draw_panel<DB: DrawingBackend>(
     c.line((base, body_top - 4), (base, rows_bottom), MARKER, 3)?;
     let left = s.stages.len() - fit;
     if left > 0 {
-        let note = format!("{left} more, smaller swings: sensitivity.csv");
+        let note = c.lang.fill(Msg::MoreSmallerSwings, &[&left]);
         let note = font::fit(&note, TICK_PX, x1 - x0);
         let at = (x0, rows_bottom + axis_h + (ASCENT * TICK_PX) as i32 + 2);
         c.text(&note, at, TICK_PX, TEXT_MUTED, HPos::Left)?;
@@ -245,6 +273,7 @@ mod tests {
                 &Canvas {
                     root: &root,
                     metrics: TextMetrics::Bitmap,
+                    lang: model.lang,
                 },
                 model,
                 s,

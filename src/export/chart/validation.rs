@@ -46,8 +46,26 @@ pub fn render_validation(
     render_to_file(
         format,
         path,
-        |root, metrics| draw(&Canvas { root, metrics }, chart),
-        |root, metrics| draw(&Canvas { root, metrics }, chart),
+        |root, metrics| {
+            draw(
+                &Canvas {
+                    root,
+                    metrics,
+                    lang: crate::lang::Lang::En,
+                },
+                chart,
+            )
+        },
+        |root, metrics| {
+            draw(
+                &Canvas {
+                    root,
+                    metrics,
+                    lang: crate::lang::Lang::En,
+                },
+                chart,
+            )
+        },
     )
 }
 

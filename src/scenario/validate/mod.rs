@@ -40,6 +40,9 @@ pub struct Overrides {
     /// The scenario file's folder, that files it names (an agency's dated arrivals) are
     /// read relative to; set by [`crate::scenario::load`].
     pub scenario_dir: Option<std::path::PathBuf>,
+    /// The language titles are chosen in: with Japanese, the file's `title_ja` fields
+    /// where it gives them.
+    pub lang: crate::lang::Lang,
 }
 
 /// Builds the model, or every problem found. `stem` is the file's name without its
@@ -49,7 +52,10 @@ pub fn validate(
     raw: RawScenario,
     overrides: &Overrides,
 ) -> Result<Model, Vec<Diagnostic>> {
-    let mut v = Validator::default();
+    let mut v = Validator {
+        lang: overrides.lang,
+        ..Validator::default()
+    };
     let model = v.scenario(stem, raw, overrides);
     if v.problems.is_empty() {
         Ok(model.expect("a model is built when no problem was found"))
@@ -61,6 +67,8 @@ pub fn validate(
 #[derive(Default)]
 struct Validator {
     problems: Vec<Diagnostic>,
+    /// Which titles to take.
+    lang: crate::lang::Lang,
 }
 
 impl Validator {
@@ -204,8 +212,14 @@ impl Validator {
             .ok()?;
         Some(Model {
             name,
-            title: header.title.clone(),
-            description: header.description.clone(),
+            title: self
+                .lang
+                .pick(&header.title, header.title_ja.as_deref())
+                .to_string(),
+            description: self
+                .lang
+                .pick(&header.description, header.description_ja.as_deref())
+                .to_string(),
             seed,
             iterations,
             submitted,
@@ -220,6 +234,7 @@ impl Validator {
             products,
             decisions,
             agency,
+            lang: self.lang,
         })
     }
 

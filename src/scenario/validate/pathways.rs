@@ -144,7 +144,7 @@ impl Validator {
             .collect();
         Some(Pathway {
             id: pid.clone(),
-            title: p.title.clone(),
+            title: self.lang.pick(&p.title, p.title_ja.as_deref()).to_string(),
             kind: p.kind.clone(),
             target,
             stages,
@@ -249,10 +249,9 @@ impl Validator {
         let planned_within = self.stage_planned_within(s, &mut ok);
         ok.then(|| Stage {
             id: sid.clone(),
-            title: if s.title.is_empty() {
-                sid.clone()
-            } else {
-                s.title.clone()
+            title: match self.lang.pick(&s.title, s.title_ja.as_deref()) {
+                "" => sid.clone(),
+                t => t.to_string(),
             },
             clock: match s.clock.get_ref() {
                 RawClock::Regulator => Clock::Regulator,

@@ -183,10 +183,9 @@ impl Validator {
             match (kind, ready) {
                 (Some(kind), Some(ready)) => list.push(Product {
                     id: p.id.get_ref().clone(),
-                    title: if p.title.is_empty() {
-                        p.id.get_ref().clone()
-                    } else {
-                        p.title.clone()
+                    title: match self.lang.pick(&p.title, p.title_ja.as_deref()) {
+                        "" => p.id.get_ref().clone(),
+                        t => t.to_string(),
                     },
                     kind,
                     evidence: has,
@@ -302,7 +301,10 @@ impl Validator {
         ok &= evidence.is_some() && review.is_some();
         let (term_days, extension_days) = (term_days?, extension_days?);
         ok.then(|| FollowUp {
-            title: raw.title.clone(),
+            title: self
+                .lang
+                .pick(&raw.title, raw.title_ja.as_deref())
+                .to_string(),
             probability,
             evidence: evidence.expect("checked"),
             review: review.expect("checked"),

@@ -28,6 +28,7 @@ use super::style::{
 use super::{Canvas, DrawResult, ImageFormat, LegendGlyph, days, render_to_file};
 use crate::engine::results::RunResults;
 use crate::engine::stats::DayHistogram;
+use crate::lang::{Lang, Msg};
 use crate::model::{Model, Target, TargetClock};
 
 use panel::draw_panel;
@@ -54,8 +55,30 @@ pub fn render_distribution(
     render_to_file(
         format,
         path,
-        |root, metrics| draw(&Canvas { root, metrics }, model, results, &panels),
-        |root, metrics| draw(&Canvas { root, metrics }, model, results, &panels),
+        |root, metrics| {
+            draw(
+                &Canvas {
+                    root,
+                    metrics,
+                    lang: model.lang,
+                },
+                model,
+                results,
+                &panels,
+            )
+        },
+        |root, metrics| {
+            draw(
+                &Canvas {
+                    root,
+                    metrics,
+                    lang: model.lang,
+                },
+                model,
+                results,
+                &panels,
+            )
+        },
     )
 }
 
@@ -200,26 +223,20 @@ fn grid(n: usize) -> (usize, usize) {
 }
 
 /// The target as a sentence, longest form first.
-fn target_labels(t: &Target, achieved: Option<f64>) -> Vec<String> {
-    let unit = match t.clock {
-        TargetClock::Total => "days",
-        TargetClock::Regulator => "regulator days",
-    };
-    let base = format!(
-        "target: {}% within {} {unit}",
-        days(t.percentile),
-        days(t.days)
-    );
+fn target_labels(lang: Lang, t: &Target, achieved: Option<f64>) -> Vec<String> {
+    let unit = lang.text(match t.clock {
+        TargetClock::Total => Msg::UnitDays,
+        TargetClock::Regulator => Msg::UnitRegulatorDays,
+    });
+    let (pct, d) = (days(t.percentile), days(t.days));
+    let base = lang.fill(Msg::TargetLabel, &[&pct, &d, &unit]);
     let mut out = Vec::new();
     if let Some(a) = achieved {
-        out.push(format!("{base} (simulated: {:.0}%)", a * 100.0));
+        let a = format!("{:.0}", a * 100.0);
+        out.push(lang.fill(Msg::TargetSimulated, &[&base, &a]));
     }
     out.push(base);
-    out.push(format!(
-        "{}% within {} {unit}",
-        days(t.percentile),
-        days(t.days)
-    ));
+    out.push(lang.fill(Msg::TargetShort, &[&pct, &d, &unit]));
     out.push(format!("{}% ≤ {}", days(t.percentile), days(t.days)));
     out
 }
@@ -231,44 +248,42 @@ fn draw<DB: DrawingBackend>(
     panels: &[Panel<'_>],
 ) -> DrawResult<(), DB> {
     c.root.fill(&BACKGROUND)?;
-    let subtitle = format!(
-        "Days from submission to approval per pathway: {} (seed {})",
-        match model.agency {
-            Some(_) => format!(
-                "every application of {} replications of the agency, waits for reviewers included",
-                results.iterations
-            ),
-            None => super::iterations(results.iterations),
-        },
-        results.seed
-    );
+    let lang = c.lang;
+    let runs = match model.agency {
+        Some(_) => lang.fill(Msg::AgencyApplications, &[&results.iterations]),
+        None => super::iterations(lang, results.iterations),
+    };
+    let subtitle = lang.fill(Msg::DistributionSubtitle, &[&runs, &results.seed]);
     let below_header = c.header(&model.title, "", &subtitle)?;
     // An agency's histograms count applications; a single application's, iterations.
-    let unit = if model.agency.is_some() {
-        "applications"
+    let unit = lang.text(if model.agency.is_some() {
+        Msg::UnitApplications
     } else {
-        "iterations"
-    };
+        Msg::UnitIterations
+    });
     // One bin width for every panel: say it once, in the legend.
     let shared_bin = panels
         .first()
         .map(|p| p.bin)
         .filter(|&b| panels.iter().all(|p| p.bin == b));
     let bars = match shared_bin {
-        Some(1) => format!("% of {unit} per day (left axis)"),
-        Some(b) => format!("% of {unit} per {b}-day bin (left axis)"),
-        None => format!("% of {unit} per bin (left axis)"),
+        Some(1) => lang.fill(Msg::BarsPerDay, &[&unit]),
+        Some(b) => lang.fill(Msg::BarsPerBin, &[&unit, &b]),
+        None => lang.fill(Msg::BarsPerAnyBin, &[&unit]),
     };
     let mut legend = vec![
         (LegendGlyph::Fill(HISTOGRAM), bars),
         (
             LegendGlyph::Line(CUMULATIVE),
-            "Cumulative % approved (right axis)".to_string(),
+            lang.text(Msg::CumulativeApproved).to_string(),
         ),
-        (LegendGlyph::Dot(MARKER), "P50, P80".to_string()),
+        (LegendGlyph::Dot(MARKER), lang.text(Msg::P50P80).to_string()),
     ];
     if panels.iter().any(|p| p.target.is_some()) {
-        legend.push((LegendGlyph::Dashed(TARGET), "Target".to_string()));
+        legend.push((
+            LegendGlyph::Dashed(TARGET),
+            lang.text(Msg::Target).to_string(),
+        ));
     }
     let below_legend = c.legend(&legend, below_header + 18)?;
 
@@ -294,14 +309,14 @@ fn draw<DB: DrawingBackend>(
             ));
         c.root.draw(&Text::new(text.to_string(), (x, mid_y), style))
     };
-    rotated(&format!("Share of {unit} (%)"), OUTER_MARGIN + 12, TEXT)?;
+    rotated(&lang.fill(Msg::ShareOf, &[&unit]), OUTER_MARGIN + 12, TEXT)?;
     rotated(
-        "Cumulative share (%)",
+        lang.text(Msg::CumulativeShare),
         WIDTH as i32 - OUTER_MARGIN - 12,
         CUMULATIVE,
     )?;
     c.text(
-        "Days from submission to approval",
+        lang.text(Msg::DaysSubmissionToApproval),
         ((region.0 + region.2) / 2, x_desc_baseline),
         AXIS_PX,
         TEXT,
@@ -347,7 +362,16 @@ pub(crate) fn draw_into<DB: DrawingBackend>(
     results: &RunResults,
 ) -> DrawResult<(), DB> {
     let panels = panels(model, results);
-    draw(&Canvas { root, metrics }, model, results, &panels)
+    draw(
+        &Canvas {
+            root,
+            metrics,
+            lang: model.lang,
+        },
+        model,
+        results,
+        &panels,
+    )
 }
 
 #[cfg(test)]

@@ -12,6 +12,7 @@ use crate::export::chart::style::{
     TEXT, TEXT_MUTED, TICK_PX, WIDTH,
 };
 use crate::export::chart::{Canvas, DrawResult, days, thousands};
+use crate::lang::Msg;
 use crate::model::Target;
 
 use super::{Panel, PanelLayout, X_BARE_AREA, X_TICKS_AREA, target_labels};
@@ -26,7 +27,7 @@ pub(super) fn draw_panel<DB: DrawingBackend>(
 
     let Some((lo, hi)) = p.hist.min().zip(p.hist.max()) else {
         c.text(
-            "no iterations",
+            c.lang.text(Msg::NoIterations),
             ((x0 + x1) / 2, (top + y1) / 2),
             AXIS_PX,
             TEXT_MUTED,
@@ -146,13 +147,10 @@ fn draw_title_row<DB: DrawingBackend>(
     let title_baseline = y0 + (ASCENT * HEADING_PX) as i32;
     let mut notes = Vec::new();
     if !layout.bin_in_legend {
-        notes.push(format!("{}-day bins", p.bin));
+        notes.push(c.lang.fill(Msg::DayBins, &[&p.bin]));
     }
     if let Some(max) = p.hist.max().filter(|&m| m as f64 > p.x.1) {
-        notes.push(format!(
-            "longest: {} days (off scale)",
-            thousands(max as u64)
-        ));
+        notes.push(c.lang.fill(Msg::LongestOffScale, &[&thousands(max as u64)]));
     }
     let title_w = font::text_width(p.title, HEADING_PX);
     while !notes.is_empty()
@@ -212,7 +210,7 @@ fn draw_target<DB: DrawingBackend>(
     target_baseline: i32,
     to_x: &dyn Fn(f64) -> i32,
 ) -> DrawResult<(), DB> {
-    let labels = target_labels(t, achieved);
+    let labels = target_labels(c.lang, t, achieved);
     let width = px.end - px.start;
     let label = labels
         .iter()
@@ -263,7 +261,9 @@ fn draw_percentile_marks<DB: DrawingBackend>(
             continue;
         };
         let (x, y) = (to_x(d.clamp(xa, xb)), to_y(q));
-        let label = format!("P{q:.0}: {} days", days(d));
+        let label = c
+            .lang
+            .fill(Msg::PercentileDays, &[&format!("{q:.0}"), &days(d)]);
         let w = font::text_width(&label, TICK_PX);
         let baseline = y + (0.35 * TICK_PX) as i32;
         // Left of the dot the curve is lower, right of it higher: left is clear of it.

@@ -9,6 +9,7 @@ use crate::export::chart::font;
 use crate::export::chart::style::{
     APPLICANT, AXIS, HEADING_PX, MARKER, NOT_RUN, REGULATOR, TICK_PX, tint,
 };
+use crate::lang::{Lang, Msg};
 use crate::model::{Model, Stage};
 
 /// Smallest stage row height, in pixels, at which every stage gets its own row.
@@ -153,47 +154,54 @@ pub(super) fn staircase(
 /// and its whisker is of approval; days off and gate dates only on a calendar axis
 /// (`one_date`) that shows them.
 pub(super) fn legend_items(
+    lang: Lang,
     compact: bool,
     one_date: bool,
     shaded: bool,
     marked: bool,
 ) -> Vec<(LegendGlyph, String)> {
     let mut items = vec![
-        (LegendGlyph::Fill(REGULATOR), "Regulator".to_string()),
+        (
+            LegendGlyph::Fill(REGULATOR),
+            lang.text(Msg::LegendRegulator).to_string(),
+        ),
         (
             LegendGlyph::Fill(APPLICANT),
-            "Applicant (clock stop)".to_string(),
+            lang.text(Msg::LegendApplicant).to_string(),
         ),
         (
             LegendGlyph::Hatch(AXIS, tint(AXIS, 0.8)),
-            "Gate wait".to_string(),
+            lang.text(Msg::LegendGateWait).to_string(),
         ),
     ];
     if !compact {
         items.push((
             LegendGlyph::Outline(NOT_RUN),
-            "Not in median schedule".to_string(),
+            lang.text(Msg::LegendNotInMedian).to_string(),
         ));
     }
     items.push((
         LegendGlyph::Whisker(MARKER),
         if compact {
-            "P10–P90 of approval".to_string()
+            lang.text(Msg::LegendP10P90Approval).to_string()
         } else {
-            "P10–P90 of end day".to_string()
+            lang.text(Msg::LegendP10P90End).to_string()
         },
     ));
-    items.push((LegendGlyph::Diamond(MARKER), "Approval".to_string()));
+    items.push((
+        LegendGlyph::Diamond(MARKER),
+        lang.text(Msg::LegendApproval).to_string(),
+    ));
     if one_date && shaded {
         items.push((
             LegendGlyph::Fill(crate::export::chart::dates::NON_WORKING),
-            "Days off, 3+ in a row".to_string(),
+            lang.text(Msg::LegendDaysOff).to_string(),
         ));
     }
     if one_date && marked {
         items.push((
             LegendGlyph::Dashed(crate::export::chart::dates::GATE_MARK),
-            "Gate dates".to_string(),
+            lang.text(Msg::LegendGateDates).to_string(),
         ));
     }
     items

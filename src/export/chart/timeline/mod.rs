@@ -18,6 +18,7 @@
 mod layout;
 mod rows;
 
+use crate::lang::Msg;
 use std::path::Path;
 
 use anyhow::ensure;
@@ -52,8 +53,30 @@ pub fn render_timeline(
     render_to_file(
         format,
         path,
-        |root, metrics| draw(&Canvas { root, metrics }, model, &schedules, results),
-        |root, metrics| draw(&Canvas { root, metrics }, model, &schedules, results),
+        |root, metrics| {
+            draw(
+                &Canvas {
+                    root,
+                    metrics,
+                    lang: model.lang,
+                },
+                model,
+                &schedules,
+                results,
+            )
+        },
+        |root, metrics| {
+            draw(
+                &Canvas {
+                    root,
+                    metrics,
+                    lang: model.lang,
+                },
+                model,
+                &schedules,
+                results,
+            )
+        },
     )
 }
 
@@ -109,20 +132,17 @@ fn draw<DB: DrawingBackend>(
     results: &RunResults,
 ) -> DrawResult<(), DB> {
     c.root.fill(&BACKGROUND)?;
-    let (title, title_end) = (model.title.as_str(), " — median schedule");
-    let whiskers = format!(
-        "{} (seed {})",
-        super::iterations(results.iterations),
-        results.seed
-    );
+    let lang = c.lang;
+    let (title, title_end) = (model.title.as_str(), lang.text(Msg::MedianScheduleTitleEnd));
+    let runs = super::iterations(lang, results.iterations);
+    let whiskers = lang.fill(Msg::IterationsSeed, &[&runs, &results.seed]);
     let detailed_weight: f64 = model
         .pathways
         .iter()
         .map(|p| HEADING_WEIGHT + p.stages.len() as f64)
         .sum();
 
-    let detailed_subtitle =
-        format!("Every duration at its median. Whiskers: P10 to P90 over {whiskers}.");
+    let detailed_subtitle = lang.fill(Msg::TimelineDetailedSubtitle, &[&whiskers]);
     // One submission date for every row: the x axis shows calendar dates. Otherwise
     // (products ready on different days, evidence obtained first) each row counts days
     // from its own submission.
@@ -131,11 +151,8 @@ fn draw<DB: DrawingBackend>(
     let x_max = last_day(model, schedules, results) * 1.04;
     let shaded = !super::dates::non_working_runs(model, first as i64, x_max).is_empty();
     let marked = !super::dates::gate_days(model, first as i64, x_max).is_empty();
-    let compact_subtitle = format!(
-        "Critical path at median durations (too many stages for a row each). \
-         Whiskers: P10 to P90 over {whiskers}."
-    );
-    let legend_items = |compact: bool| legend_items(compact, one_date, shaded, marked);
+    let compact_subtitle = lang.fill(Msg::TimelineCompactSubtitle, &[&whiskers]);
+    let legend_items = |compact: bool| legend_items(lang, compact, one_date, shaded, marked);
 
     let bottom = HEIGHT as i32 - OUTER_MARGIN - ((ASCENT + DESCENT) * AXIS_PX) as i32 - 8 - 40;
     let rows_top = |subtitle: &str, items: &[(LegendGlyph, String)]| {
@@ -225,9 +242,10 @@ fn draw_axis_caption<DB: DrawingBackend>(
     mid: i32,
 ) -> DrawResult<(), DB> {
     let caption = if let Some(first) = first {
-        format!("Date (submitted {})", model.date_of(first as i64))
+        let date = c.lang.date(model.date_of(first as i64));
+        c.lang.fill(Msg::DateSubmitted, &[&date])
     } else {
-        "Days after each application's submission".to_string()
+        c.lang.text(Msg::DaysAfterEachSubmission).to_string()
     };
     c.text(
         &caption,
@@ -253,5 +271,14 @@ pub(crate) fn draw_into<DB: DrawingBackend>(
     schedules: &[PathwayTimes],
     results: &RunResults,
 ) -> DrawResult<(), DB> {
-    draw(&Canvas { root, metrics }, model, schedules, results)
+    draw(
+        &Canvas {
+            root,
+            metrics,
+            lang: model.lang,
+        },
+        model,
+        schedules,
+        results,
+    )
 }

@@ -1,6 +1,7 @@
 //! Drawing the timeline's rows: a pathway's heading (title, approval diamond, whisker,
 //! date), a stage's bar, and a compact lane with its critical path and the names below.
 
+use crate::lang::Msg;
 use plotters::prelude::*;
 use plotters::style::text_anchor::HPos;
 
@@ -104,8 +105,9 @@ pub(super) fn place_approval_text(
     limit: i32,
 ) -> (String, i32, HPos) {
     let date = model.date_of(schedule.submitted_day as i64 + schedule.review_days as i64);
-    let long = format!("approval {date} (day {})", schedule.review_days);
-    let short = date.to_string();
+    let lang = model.lang;
+    let short = lang.date(date);
+    let long = lang.fill(Msg::ApprovalDateDay, &[&short, &schedule.review_days]);
     for text in [&long, &short] {
         let w = font::text_width(text, TICK_PX);
         if right + 14 + w <= g.plot.1 {
