@@ -40,30 +40,9 @@ pub fn render_backlog(runs: &[BacklogRun], format: ImageFormat, path: &Path) -> 
     render_to_file(
         format,
         path,
-        |root, metrics| {
-            draw(
-                &Canvas {
-                    root,
-                    metrics,
-                    lang,
-                },
-                title,
-                &subtitle,
-                runs,
-            )
-        },
-        |root, metrics| {
-            draw(
-                &Canvas {
-                    root,
-                    metrics,
-                    lang,
-                },
-                title,
-                &subtitle,
-                runs,
-            )
-        },
+        lang,
+        |canvas| draw(canvas, title, &subtitle, runs),
+        |canvas| draw(canvas, title, &subtitle, runs),
     )
 }
 

@@ -66,26 +66,9 @@ pub fn render_compare(
     render_to_file(
         format,
         path,
-        |root, metrics| {
-            draw(
-                &Canvas {
-                    root,
-                    metrics,
-                    lang: chart.lang,
-                },
-                chart,
-            )
-        },
-        |root, metrics| {
-            draw(
-                &Canvas {
-                    root,
-                    metrics,
-                    lang: chart.lang,
-                },
-                chart,
-            )
-        },
+        chart.lang,
+        |canvas| draw(canvas, chart),
+        |canvas| draw(canvas, chart),
     )
 }
 

@@ -122,30 +122,9 @@ pub fn render_fiscal_years(
     render_to_file(
         format,
         path,
-        |root, metrics| {
-            draw(
-                &Canvas {
-                    root,
-                    metrics,
-                    lang: model.lang,
-                },
-                &model.title,
-                &subtitle,
-                &bars,
-            )
-        },
-        |root, metrics| {
-            draw(
-                &Canvas {
-                    root,
-                    metrics,
-                    lang: model.lang,
-                },
-                &model.title,
-                &subtitle,
-                &bars,
-            )
-        },
+        model.lang,
+        |canvas| draw(canvas, &model.title, &subtitle, &bars),
+        |canvas| draw(canvas, &model.title, &subtitle, &bars),
     )
 }
 

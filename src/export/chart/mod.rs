@@ -71,14 +71,9 @@ pub(crate) type DrawResult<T, DB> =
 pub(crate) fn render_to_file(
     format: ImageFormat,
     path: &Path,
-    draw_png: impl FnOnce(
-        &DrawingArea<BitMapBackend<'_>, Shift>,
-        TextMetrics,
-    ) -> DrawResult<(), BitMapBackend<'static>>,
-    draw_svg: impl FnOnce(
-        &DrawingArea<SVGBackend<'_>, Shift>,
-        TextMetrics,
-    ) -> DrawResult<(), SVGBackend<'static>>,
+    lang: Lang,
+    draw_png: impl FnOnce(&Canvas<'_, BitMapBackend<'_>>) -> DrawResult<(), BitMapBackend<'static>>,
+    draw_svg: impl FnOnce(&Canvas<'_, SVGBackend<'_>>) -> DrawResult<(), SVGBackend<'static>>,
 ) -> anyhow::Result<()> {
     font::ensure_registered()?;
     let tmp = temporary_path(path, format);
@@ -88,7 +83,12 @@ pub(crate) fn render_to_file(
             // drawing step failed first): keep it in this block so that it is gone before
             // the temporary file is cleaned up.
             let root = BitMapBackend::new(&tmp, (WIDTH, HEIGHT)).into_drawing_area();
-            let drawn = draw_png(&root, TextMetrics::Bitmap).and_then(|()| root.present());
+            let canvas = Canvas {
+                root: &root,
+                metrics: TextMetrics::Bitmap,
+                lang,
+            };
+            let drawn = draw_png(&canvas).and_then(|()| root.present());
             drop(root);
             drawn.map_err(anyhow::Error::from)
         }
@@ -96,7 +96,12 @@ pub(crate) fn render_to_file(
             let mut svg = String::new();
             let drawn = {
                 let root = SVGBackend::with_string(&mut svg, (WIDTH, HEIGHT)).into_drawing_area();
-                draw_svg(&root, TextMetrics::Svg).and_then(|()| root.present())
+                let canvas = Canvas {
+                    root: &root,
+                    metrics: TextMetrics::Svg,
+                    lang,
+                };
+                draw_svg(&canvas).and_then(|()| root.present())
             };
             drawn
                 .map_err(anyhow::Error::from)

@@ -52,26 +52,9 @@ pub fn render_sweep(chart: &SweepChart, format: ImageFormat, path: &Path) -> any
     render_to_file(
         format,
         path,
-        |root, metrics| {
-            draw(
-                &Canvas {
-                    root,
-                    metrics,
-                    lang: chart.lang,
-                },
-                chart,
-            )
-        },
-        |root, metrics| {
-            draw(
-                &Canvas {
-                    root,
-                    metrics,
-                    lang: chart.lang,
-                },
-                chart,
-            )
-        },
+        chart.lang,
+        |canvas| draw(canvas, chart),
+        |canvas| draw(canvas, chart),
     )
 }
 

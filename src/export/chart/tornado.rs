@@ -42,30 +42,9 @@ pub fn render_tornado(
     render_to_file(
         format,
         path,
-        |root, metrics| {
-            draw(
-                &Canvas {
-                    root,
-                    metrics,
-                    lang: model.lang,
-                },
-                model,
-                sensitivity,
-                runs,
-            )
-        },
-        |root, metrics| {
-            draw(
-                &Canvas {
-                    root,
-                    metrics,
-                    lang: model.lang,
-                },
-                model,
-                sensitivity,
-                runs,
-            )
-        },
+        model.lang,
+        |canvas| draw(canvas, model, sensitivity, runs),
+        |canvas| draw(canvas, model, sensitivity, runs),
     )
 }
 

@@ -46,26 +46,9 @@ pub fn render_validation(
     render_to_file(
         format,
         path,
-        |root, metrics| {
-            draw(
-                &Canvas {
-                    root,
-                    metrics,
-                    lang: crate::lang::Lang::En,
-                },
-                chart,
-            )
-        },
-        |root, metrics| {
-            draw(
-                &Canvas {
-                    root,
-                    metrics,
-                    lang: crate::lang::Lang::En,
-                },
-                chart,
-            )
-        },
+        crate::lang::Lang::En,
+        |canvas| draw(canvas, chart),
+        |canvas| draw(canvas, chart),
     )
 }
 

@@ -55,30 +55,9 @@ pub fn render_distribution(
     render_to_file(
         format,
         path,
-        |root, metrics| {
-            draw(
-                &Canvas {
-                    root,
-                    metrics,
-                    lang: model.lang,
-                },
-                model,
-                results,
-                &panels,
-            )
-        },
-        |root, metrics| {
-            draw(
-                &Canvas {
-                    root,
-                    metrics,
-                    lang: model.lang,
-                },
-                model,
-                results,
-                &panels,
-            )
-        },
+        model.lang,
+        |canvas| draw(canvas, model, results, &panels),
+        |canvas| draw(canvas, model, results, &panels),
     )
 }
 

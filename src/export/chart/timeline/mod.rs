@@ -53,30 +53,9 @@ pub fn render_timeline(
     render_to_file(
         format,
         path,
-        |root, metrics| {
-            draw(
-                &Canvas {
-                    root,
-                    metrics,
-                    lang: model.lang,
-                },
-                model,
-                &schedules,
-                results,
-            )
-        },
-        |root, metrics| {
-            draw(
-                &Canvas {
-                    root,
-                    metrics,
-                    lang: model.lang,
-                },
-                model,
-                &schedules,
-                results,
-            )
-        },
+        model.lang,
+        |canvas| draw(canvas, model, &schedules, results),
+        |canvas| draw(canvas, model, &schedules, results),
     )
 }
 
