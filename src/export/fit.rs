@@ -264,19 +264,10 @@ pub fn fit_csv(source: &FitSource, pathways: &[FittedPathway]) -> Result<Vec<u8>
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::observed::Duration;
     use crate::stats::fit::{Family, Sample};
 
     fn g3() -> FittedPathway {
-        let d = |days: f64, approved| Duration { days, approved };
-        let s = Sample::new(&[
-            d(34.0, true),
-            d(32.0, true),
-            d(9.0, true),
-            d(19.0, true),
-            d(50.0, false),
-            d(48.0, false),
-        ]);
+        let s = Sample::new(&crate::stats::g3_control());
         FittedPathway::new("control", s, &Family::ALL)
     }
 

@@ -154,15 +154,7 @@ mod tests {
     /// time/event 34/1, 32/1, 9/1, 19/1, 50/0, 48/0), survival and 95% log-log band.
     #[test]
     fn lifelines_g3_control_group() {
-        let data = [
-            d(34.0, true),
-            d(32.0, true),
-            d(9.0, true),
-            d(19.0, true),
-            d(50.0, false),
-            d(48.0, false),
-        ];
-        let km = KaplanMeier::new(&data);
+        let km = KaplanMeier::new(&crate::stats::g3_control());
         let events: Vec<&Step> = km.steps.iter().filter(|s| s.events > 0).collect();
         let want = [
             (9.0, 0.8333, 0.2731, 0.975),

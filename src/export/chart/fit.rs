@@ -278,14 +278,7 @@ mod tests {
     #[test]
     fn draws_one_and_several_pathways_in_both_formats() {
         let d = |days: f64, approved| Duration { days, approved };
-        let g3 = Sample::new(&[
-            d(34.0, true),
-            d(32.0, true),
-            d(9.0, true),
-            d(19.0, true),
-            d(50.0, false),
-            d(48.0, false),
-        ]);
+        let g3 = Sample::new(&crate::stats::g3_control());
         let one = vec![FittedPathway::new("control", g3.clone(), &Family::ALL)];
         let pending_only = Sample::new(&[d(5.0, false)]);
         let several = vec![

@@ -13,14 +13,7 @@ fn d(days: f64, approved: bool) -> Duration {
 
 /// lifelines' g3 control group: time/event 34/1, 32/1, 9/1, 19/1, 50/0, 48/0.
 fn g3() -> Sample {
-    Sample::new(&[
-        d(34.0, true),
-        d(32.0, true),
-        d(9.0, true),
-        d(19.0, true),
-        d(50.0, false),
-        d(48.0, false),
-    ])
+    Sample::new(&crate::stats::g3_control())
 }
 
 fn close(got: f64, want: f64, rel: f64, what: &str) {
