@@ -124,14 +124,12 @@ pub(crate) fn write_merged(
             )));
         }
     }
-    let fits = study.runs.len() == runs.len()
+    let fits = study.is_shape_of(&runs)
         && pairs.len() == runs.len()
-        && study.runs.iter().zip(&runs).zip(&pairs).all(|((s, r), p)| {
-            s.seed == r.seed
-                && s.iterations == r.iterations
-                && s.model.pathways.len() == r.pathways.len()
-                && p.len() == r.pathways.len()
-        });
+        && runs
+            .iter()
+            .zip(&pairs)
+            .all(|(r, p)| p.len() == r.pathways.len());
     if !fits {
         return Err(Failure::BadInput(format!(
             "error: the shards' results do not fit the comparison of {} (its runs, seeds, iterations or pathways differ)\n  = help: merge shards with the regsim and the scenarios they were run with\n",

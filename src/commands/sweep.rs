@@ -209,13 +209,7 @@ pub(crate) fn write_merged(
             recipe.scenario, loaded.sha256, recipe.sha256
         )));
     }
-    let fits = study.runs.len() == runs.len()
-        && study.runs.iter().zip(&runs).all(|(s, r)| {
-            s.seed == r.seed
-                && s.iterations == r.iterations
-                && s.model.pathways.len() == r.pathways.len()
-        });
-    if !fits {
+    if !study.is_shape_of(&runs) {
         return Err(Failure::BadInput(format!(
             "error: the shards' results do not fit the sweep of {} (its values, seeds, iterations or pathways differ)\n  = help: merge shards with the regsim and the scenario they were run with\n",
             recipe.scenario

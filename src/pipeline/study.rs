@@ -18,6 +18,7 @@
 use std::path::PathBuf;
 
 use crate::engine::precision::Precision;
+use crate::engine::results::RunResults;
 use crate::failure::Failure;
 use crate::model::Model;
 use crate::scenario::overrides::Override;
@@ -162,6 +163,23 @@ impl Study {
     pub fn range(&self, k: usize) -> std::ops::Range<u64> {
         let total = self.runs[k].iterations;
         self.shard.map_or(0..total, |s| s.range(total))
+    }
+
+    /// Whether merged `results` have this study's shape: a result per run, each with the
+    /// run's seed, iterations, pathways and stages (what `regsim merge` checks before
+    /// it writes shards' results through the study's output plan).
+    pub fn is_shape_of(&self, results: &[RunResults]) -> bool {
+        self.runs.len() == results.len()
+            && self.runs.iter().zip(results).all(|(s, r)| {
+                s.seed == r.seed
+                    && s.iterations == r.iterations
+                    && s.model.pathways.len() == r.pathways.len()
+                    && s.model
+                        .pathways
+                        .iter()
+                        .zip(&r.pathways)
+                        .all(|(p, q)| p.stages.len() == q.stages.len())
+            })
     }
 
     /// The baseline.

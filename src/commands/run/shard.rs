@@ -86,18 +86,7 @@ pub(crate) fn write_merged(m: Merged) -> Result<(), Failure> {
     }
     let study = study_of(&args, &args.scenarios[0], checked)?;
     refuse_agency(&loaded)?;
-    let fits = study.runs.len() == m.runs.len()
-        && study.runs.iter().zip(&m.runs).all(|(s, r)| {
-            s.seed == r.seed
-                && s.iterations == r.iterations
-                && s.model.pathways.len() == r.pathways.len()
-                && s.model
-                    .pathways
-                    .iter()
-                    .zip(&r.pathways)
-                    .all(|(p, q)| p.stages.len() == q.stages.len())
-        });
-    if !fits {
+    if !study.is_shape_of(&m.runs) {
         return Err(Failure::BadInput(format!(
             "error: the shards' results do not fit the study of {} (its runs, seeds, iterations or pathways differ)\n  = help: merge shards with the regsim and the scenario they were run with\n",
             r.scenario
