@@ -20,6 +20,10 @@ use chrono::NaiveDate;
 
 use crate::failure::Failure;
 
+/// The longest duration or day count accepted, in days (100 years): beyond it a date or
+/// a count is wrong.
+pub const MAX_DAYS: f64 = 36_525.0;
+
 /// The columns a file must have.
 pub const REQUIRED: [&str; 4] = ["id", "pathway", "submitted", "approved"];
 
@@ -314,9 +318,9 @@ fn date(name: &str, text: &str) -> Result<Option<NaiveDate>, String> {
 fn days(name: &str, text: Option<&str>) -> Result<Option<f64>, String> {
     let Some(text) = text else { return Ok(None) };
     match text.parse::<f64>() {
-        Ok(d) if d.is_finite() && (0.0..=36_525.0).contains(&d) => Ok(Some(d)),
+        Ok(d) if d.is_finite() && (0.0..=MAX_DAYS).contains(&d) => Ok(Some(d)),
         _ => Err(format!(
-            "`{name}` is `{text}`, not a number of days from 0 to 36525"
+            "`{name}` is `{text}`, not a number of days from 0 to {MAX_DAYS}"
         )),
     }
 }

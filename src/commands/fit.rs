@@ -23,12 +23,9 @@ use crate::export::chart::fit::{FitChart, render_fit};
 use crate::export::files::OutputFolder;
 use crate::export::fit::{FitSource, fit_csv, table};
 use crate::failure::Failure;
-use crate::observed::{Clock, Duration, Observed};
+use crate::observed::{Clock, Duration, MAX_DAYS, Observed};
 use crate::pipeline::{self, Formats, ManifestFacts, OutputPlan};
 use crate::stats::fit::{Family, FittedPathway, Sample};
-
-/// The longest duration accepted, in days (100 years): beyond it a date is wrong.
-pub const MAX_DAYS: f64 = 36_525.0;
 
 /// Arguments of `regsim fit`.
 #[derive(Debug, clap::Args)]
